@@ -1,0 +1,48 @@
+package dev.triage.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.triage.openai.OpenAiError;
+import dev.triage.openai.OpenAiException;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The one place failures become responses: always OpenAI's error envelope, never a stack trace or an HTML page. */
+public class OpenAiErrorMapper {
+
+    @ServerExceptionMapper
+    public Response openAi(OpenAiException e) {
+        if (e.status() >= 500) {
+            Log.warnf(e.getCause(), "%d %s: %s", e.status(), e.code(), e.getMessage());
+        }
+        return json(e.status(), e.upstreamBody() != null ? e.upstreamBody() : e.toError());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        String message = switch (status) {
+            case 404 -> "Unknown request URL: " + request.method() + " " + request.path() + ".";
+            case 405 -> "Method " + request.method() + " is not allowed on " + request.path() + ".";
+            case 406, 415 -> "Unsupported media type for " + request.path() + "; send and accept application/json.";
+            default -> e.getMessage();
+        };
+        return json(status, OpenAiError.of(message, status >= 500 ? "server_error" : "invalid_request_error", null,
+                status == 404 ? "unknown_url" : null));
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e) {
+        Log.error("Unexpected failure while serving a request", e);
+        return json(500, OpenAiError.of("The gateway failed unexpectedly; the failure was logged.", "server_error",
+                null, "internal_error"));
+    }
+
+    private static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.triage.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.triage.dispatch.Dispatched;
+import dev.triage.routing.RoutingDecision;
+
+/** Every response header the gateway adds, in one place. */
+public final class TriageHeaders {
+
+    public static final String REQUEST_ID = "x-request-id";
+    /** The route that decided, when the request named a route. */
+    public static final String ROUTE = "x-triage-route";
+    /** The model that answered (the gateway's name). */
+    public static final String MODEL = "x-triage-model";
+    /** {@code strong}, {@code weak} or {@code fixed}. */
+    public static final String TIER = "x-triage-tier";
+    public static final String POLICY = "x-triage-policy";
+    /** The route's predicted probability that the strong model is needed. */
+    public static final String STRONG_PROBABILITY = "x-triage-p-strong";
+    public static final String THRESHOLD = "x-triage-threshold";
+
+    private TriageHeaders() {
+    }
+
+    static Map<String, List<String>> of(Dispatched dispatched, String contentType) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of(contentType));
+        headers.put(MODEL, List.of(dispatched.model()));
+        RoutingDecision decision = dispatched.decision();
+        if (decision != null) {
+            headers.put(ROUTE, List.of(decision.route()));
+            headers.put(TIER, List.of(decision.tier()));
+            headers.put(POLICY, List.of(decision.policy()));
+            putIfPresent(headers, STRONG_PROBABILITY, decision.strongProbability());
+            putIfPresent(headers, THRESHOLD, decision.threshold());
+        }
+        return headers;
+    }
+
+    private static void putIfPresent(Map<String, List<String>> headers, String name, Double value) {
+        if (value != null) {
+            headers.put(name, new ArrayList<>(List.of(String.format(java.util.Locale.ROOT, "%.5f", value))));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.triage.openai;
+
+/**
+ * A failure that the client sees as OpenAI's error envelope {@code {"error":{"message","type","param","code"}}} with
+ * {@link #status()}. {@code upstreamBody}, when present, is an upstream's own error envelope passed through verbatim.
+ */
+public class OpenAiException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String param;
+    private final String code;
+    private final byte[] upstreamBody;
+
+    public OpenAiException(int status, String type, String code, String param, String message) {
+        this(status, type, code, param, message, null, null);
+    }
+
+    public OpenAiException(int status, String type, String code, String param, String message, byte[] upstreamBody,
+            Throwable cause) {
+        super(message, cause, false, false);
+        this.status = status;
+        this.type = type;
+        this.code = code;
+        this.param = param;
+        this.upstreamBody = upstreamBody;
+    }
+
+    public static OpenAiException invalidRequest(String message, String param) {
+        return new OpenAiException(400, "invalid_request_error", "invalid_request", param, message);
+    }
+
+    public static OpenAiException modelNotFound(String model, String hint) {
+        return new OpenAiException(404, "invalid_request_error", "model_not_found", "model",
+                "The model '" + model + "' does not exist or you do not have access to it." + hint);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String param() {
+        return param;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The upstream's error body to send unchanged, or {@code null} to render {@link #toError()}. */
+    public byte[] upstreamBody() {
+        return upstreamBody;
+    }
+
+    public OpenAiError toError() {
+        return OpenAiError.of(getMessage(), type, param, code);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.triage.providers;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Every configured model whose provider is usable, built once at startup. A model whose provider needs a key it does not
+ * have is left out and remembered, so that asking for it says which variable to set.
+ */
+@Startup
+@ApplicationScoped
+public class ProviderRegistry {
+
+    private final Map<String, ModelTarget> models;
+    private final Map<String, String> unavailable;
+
+    ProviderRegistry(ProvidersConfig config) {
+        Map<String, OpenAiCompatibleProvider> providers = new HashMap<>();
+        Map<String, String> disabledProviders = new HashMap<>();
+        config.providers().forEach((name, provider) -> {
+            if (provider.apiKeyRequired() && provider.apiKey().isEmpty()) {
+                disabledProviders.put(name, "provider '" + name + "' has no API key configured");
+                Log.infof("Provider %s is disabled: it needs an API key and none is set", name);
+            } else {
+                providers.put(name, new OpenAiCompatibleProvider(name, provider));
+            }
+        });
+        Map<String, ModelTarget> usable = new TreeMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        config.models().forEach((name, model) -> {
+            OpenAiCompatibleProvider provider = providers.get(model.provider());
+            if (provider != null) {
+                usable.put(name, new ModelTarget(name, provider, model.upstreamModel().orElse(name),
+                        model.inputPrice(), model.outputPrice()));
+            } else {
+                skipped.put(name, disabledProviders.getOrDefault(model.provider(),
+                        "provider '" + model.provider() + "' is not configured"));
+            }
+        });
+        this.models = Collections.unmodifiableMap(usable);
+        this.unavailable = Collections.unmodifiableMap(skipped);
+        Log.infof("Models available: %s", usable.keySet());
+    }
+
+    public Optional<ModelTarget> find(String model) {
+        return Optional.ofNullable(models.get(model));
+    }
+
+    public Collection<ModelTarget> models() {
+        return models.values();
+    }
+
+    /** Why a configured model cannot be used, if it is configured at all. */
+    public Optional<String> whyUnavailable(String model) {
+        return Optional.ofNullable(unavailable.get(model));
+    }
+}

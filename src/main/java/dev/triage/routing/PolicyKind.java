@@ -1,0 +1,7 @@
+package dev.triage.routing;
+
+/** How a route picks its model. */
+public enum PolicyKind {
+    /** Always the route's one model. */
+    FIXED
+}

@@ -1,0 +1,62 @@
+package dev.triage.routing;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
+
+import dev.triage.openai.OpenAiException;
+
+/** The configured routes, and how a request's {@code model} field names one. */
+@Startup
+@ApplicationScoped
+public class RouteTable {
+
+    /** RouteLLM's model names: {@code router-<router>-<threshold>}, e.g. {@code router-mf-0.11593}. */
+    private static final Pattern ROUTELLM_NAME = Pattern.compile("router-([a-z_]+)-([0-9]*\\.?[0-9]+(?:[eE]-?[0-9]+)?)");
+
+    private final Map<String, RoutePolicy> policies;
+    private final String routellmRoute;
+
+    RouteTable(RoutingConfig config) {
+        Map<String, RoutePolicy> built = new TreeMap<>();
+        config.routes().forEach((name, route) -> built.put(name, policyFor(name, route)));
+        this.policies = Collections.unmodifiableMap(built);
+        this.routellmRoute = config.routellmRoute();
+    }
+
+    private static RoutePolicy policyFor(String name, RoutingConfig.Route route) {
+        return switch (route.policy()) {
+            case FIXED -> new FixedPolicy(route.model().orElseThrow(() -> new IllegalStateException(
+                    "triage.routes." + name + ".model must name a model for a fixed route")));
+        };
+    }
+
+    public Set<String> names() {
+        return policies.keySet();
+    }
+
+    /** The route that {@code model} names, if it names one; fails for a RouteLLM name with a threshold out of [0, 1]. */
+    public Optional<RouteSelection> select(String model) {
+        RoutePolicy policy = policies.get(model);
+        if (policy != null) {
+            return Optional.of(new RouteSelection(model, policy, null));
+        }
+        Matcher routellm = ROUTELLM_NAME.matcher(model);
+        if (!routellm.matches() || !policies.containsKey(routellmRoute)) {
+            return Optional.empty();
+        }
+        double threshold = Double.parseDouble(routellm.group(2));
+        if (threshold < 0 || threshold > 1) {
+            throw OpenAiException.invalidRequest("The threshold in '" + model + "' must be between 0 and 1.", "model");
+        }
+        return Optional.of(new RouteSelection(routellmRoute, policies.get(routellmRoute), threshold));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.triage.simulator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code triage.simulator.*}: the built-in simulated upstream used by the demo configuration. */
+@ConfigMapping(prefix = "triage.simulator")
+public interface SimulatorConfig {
+
+    /** Serve {@code /simulated/v1}; turn it off in production so that nothing answers as a fake model. */
+    @WithDefault("true")
+    boolean enabled();
+}

@@ -1,0 +1,131 @@
+package dev.triage.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * A scriptable OpenAI-compatible upstream speaking real HTTP and SSE on a local port. Each test scripts what the
+ * upstream does for its own {@code x-request-id} (the gateway forwards the client's id), so tests never see each
+ * other's scripts, and every request the upstream received is recorded.
+ */
+public final class FakeUpstream {
+
+    /** What the upstream does with one request. */
+    public sealed interface Script {
+    }
+
+    /** Answers with this status, content type and exact body. */
+    public record Respond(int status, String contentType, String body, Map<String, String> headers) implements Script {
+    }
+
+    /** Streams these {@code data} payloads as SSE, pausing before each; {@code complete=false} cuts the connection after the last. */
+    public record Stream(List<String> events, Duration pause, boolean complete) implements Script {
+    }
+
+    /** Accepts the request and never answers. */
+    public record Hang() implements Script {
+    }
+
+    /** A request as the upstream received it. */
+    public record Received(String method, String path, Map<String, String> headers, String body) {
+    }
+
+    private static final FakeUpstream INSTANCE = new FakeUpstream();
+
+    private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+    private Vertx vertx;
+    private HttpServer server;
+
+    public static FakeUpstream get() {
+        return INSTANCE;
+    }
+
+    synchronized int start() throws Exception {
+        if (server == null) {
+            vertx = Vertx.vertx();
+            server = vertx.createHttpServer()
+                    .requestHandler(request -> request.body().onSuccess(body -> handle(request, body)))
+                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        return server.actualPort();
+    }
+
+    synchronized void stop() throws Exception {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx = null;
+            server = null;
+        }
+    }
+
+    /** Scripts the upstream's behaviour for requests carrying {@code requestId}. */
+    public void script(String requestId, Script script) {
+        scripts.put(requestId, script);
+    }
+
+    public List<Received> received(String requestId) {
+        return received.getOrDefault(requestId, List.of());
+    }
+
+    public static Respond json(int status, String body) {
+        return new Respond(status, "application/json", body, Map.of());
+    }
+
+    public static Stream sse(String... events) {
+        return new Stream(List.of(events), Duration.ZERO, true);
+    }
+
+    private void handle(HttpServerRequest request, Buffer body) {
+        String id = request.getHeader("x-request-id");
+        Map<String, String> headers = new ConcurrentHashMap<>();
+        request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
+        received.computeIfAbsent(String.valueOf(id), key -> new CopyOnWriteArrayList<>())
+                .add(new Received(request.method().name(), request.path(), headers, body.toString(StandardCharsets.UTF_8)));
+        Script script = id == null ? null : scripts.get(id);
+        HttpServerResponse response = request.response();
+        switch (script) {
+            case null -> response.setStatusCode(500).end("{\"error\":{\"message\":\"no script for " + id + "\"}}");
+            case Respond respond -> {
+                respond.headers().forEach(response::putHeader);
+                response.setStatusCode(respond.status()).putHeader("Content-Type", respond.contentType())
+                        .end(respond.body());
+            }
+            case Stream stream -> {
+                response.setChunked(true).putHeader("Content-Type", "text/event-stream");
+                response.writeHead();
+                sendEvents(response, stream, 0);
+            }
+            case Hang hang -> {
+                // keep the connection open, answer nothing
+            }
+        }
+    }
+
+    private void sendEvents(HttpServerResponse response, Stream stream, int next) {
+        if (next == stream.events().size()) {
+            if (stream.complete()) {
+                response.end();
+            } else {
+                response.reset();
+            }
+            return;
+        }
+        long delay = Math.max(1, stream.pause().toMillis());
+        vertx.setTimer(delay, timer -> {
+            response.write("data: " + stream.events().get(next) + "\n\n");
+            sendEvents(response, stream, next + 1);
+        });
+    }
+}

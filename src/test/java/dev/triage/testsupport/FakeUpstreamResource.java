@@ -1,0 +1,42 @@
+package dev.triage.testsupport;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts the {@link FakeUpstream} and points provider {@code fake} at it: model {@code fake-model} (upstream id
+ * {@code upstream-model}) with a short read timeout so that a hanging upstream fails fast, route {@code fake-route},
+ * and provider {@code closed} on a port where nothing listens.
+ */
+public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            int port = FakeUpstream.get().start();
+            return Map.ofEntries(
+                    Map.entry("triage.providers.fake.base-url", "http://127.0.0.1:" + port + "/v1"),
+                    Map.entry("triage.providers.fake.api-key", "sk-upstream-secret"),
+                    Map.entry("triage.providers.fake.read-timeout", "2s"),
+                    Map.entry("triage.providers.closed.base-url", "http://127.0.0.1:1/v1"),
+                    Map.entry("triage.models.fake-model.provider", "fake"),
+                    Map.entry("triage.models.fake-model.upstream-model", "upstream-model"),
+                    Map.entry("triage.models.unreachable-model.provider", "closed"),
+                    Map.entry("triage.routes.fake-route.model", "fake-model"),
+                    // small enough that tests can exceed it cheaply
+                    Map.entry("triage.max-body-size", "1K"));
+        } catch (Exception e) {
+            throw new IllegalStateException("fake upstream did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            FakeUpstream.get().stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
