@@ -22,6 +22,10 @@ class ArchitectureTest {
                     "dev.triage.providers..", "jakarta.ws.rs..", "io.vertx..", "org.jboss.resteasy..");
 
     @ArchTest
+    static final ArchRule djlStaysInTheEncoder = noClasses().that().resideOutsideOfPackage("dev.triage.routing.encoder..")
+            .should().dependOnClassesThat().resideInAPackage("ai.djl..");
+
+    @ArchTest
     static final ArchRule providersKnowNothingOfRoutingOrApi = noClasses().that().resideInAPackage("dev.triage.providers..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.triage.api..", "dev.triage.dispatch..",
                     "dev.triage.routing..");

@@ -1,8 +1,8 @@
 package dev.triage.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.triage.dispatch.Dispatched;
@@ -22,6 +22,9 @@ public final class TriageHeaders {
     /** The route's predicted probability that the strong model is needed. */
     public static final String STRONG_PROBABILITY = "x-triage-p-strong";
     public static final String THRESHOLD = "x-triage-threshold";
+    /** Time the route took to decide, in milliseconds (encoder, heads, queueing). */
+    public static final String DECISION_MS = "x-triage-decision-ms";
+    public static final String ROUTER_VERSION = "x-triage-router-version";
 
     private TriageHeaders() {
     }
@@ -37,13 +40,19 @@ public final class TriageHeaders {
             headers.put(POLICY, List.of(decision.policy()));
             putIfPresent(headers, STRONG_PROBABILITY, decision.strongProbability());
             putIfPresent(headers, THRESHOLD, decision.threshold());
+            if (decision.decisionMillis() != null) {
+                headers.put(DECISION_MS, List.of(String.format(Locale.ROOT, "%.2f", decision.decisionMillis())));
+            }
+            if (decision.routerVersion() != null) {
+                headers.put(ROUTER_VERSION, List.of(decision.routerVersion()));
+            }
         }
         return headers;
     }
 
     private static void putIfPresent(Map<String, List<String>> headers, String name, Double value) {
         if (value != null) {
-            headers.put(name, new ArrayList<>(List.of(String.format(java.util.Locale.ROOT, "%.5f", value))));
+            headers.put(name, List.of(String.format(Locale.ROOT, "%.5f", value)));
         }
     }
 }

@@ -14,7 +14,6 @@ final class FixedPolicy implements RoutePolicy {
 
     @Override
     public Uni<RoutingDecision> decide(String route, ChatCompletionRequest request, Double threshold) {
-        return Uni.createFrom().item(new RoutingDecision(route, model, "fixed", "fixed", null, threshold,
-                "route '" + route + "' always uses " + model));
+        return Uni.createFrom().item(RoutingDecision.fixed(route, model, threshold));
     }
 }

@@ -3,5 +3,7 @@ package dev.triage.routing;
 /** How a route picks its model. */
 public enum PolicyKind {
     /** Always the route's one model. */
-    FIXED
+    FIXED,
+    /** The learned router picks the strong or the weak model per request. */
+    LEARNED
 }

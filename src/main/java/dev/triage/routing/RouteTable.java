@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import io.quarkus.runtime.Startup;
 
@@ -24,19 +27,44 @@ public class RouteTable {
 
     private final Map<String, RoutePolicy> policies;
     private final String routellmRoute;
+    private final boolean learned;
 
-    RouteTable(RoutingConfig config) {
-        Map<String, RoutePolicy> built = new TreeMap<>();
-        config.routes().forEach((name, route) -> built.put(name, policyFor(name, route)));
-        this.policies = Collections.unmodifiableMap(built);
-        this.routellmRoute = config.routellmRoute();
+    @Inject
+    RouteTable(RoutingConfig config, Instance<RouterService> router) {
+        this(config, router::get);
     }
 
-    private static RoutePolicy policyFor(String name, RoutingConfig.Route route) {
+    RouteTable(RoutingConfig config, Supplier<RouterService> router) {
+        Map<String, RoutePolicy> built = new TreeMap<>();
+        config.routes().forEach((name, route) -> built.put(name, policyFor(name, route, router)));
+        this.policies = Collections.unmodifiableMap(built);
+        this.routellmRoute = config.routellmRoute();
+        this.learned = config.routes().values().stream().anyMatch(route -> route.policy() == PolicyKind.LEARNED);
+    }
+
+    /** Whether any route uses the learned router (and so whether readiness waits for its encoder). */
+    public boolean usesLearnedRouter() {
+        return learned;
+    }
+
+    private static RoutePolicy policyFor(String name, RoutingConfig.Route route, Supplier<RouterService> router) {
         return switch (route.policy()) {
-            case FIXED -> new FixedPolicy(route.model().orElseThrow(() -> new IllegalStateException(
-                    "triage.routes." + name + ".model must name a model for a fixed route")));
+            case FIXED -> new FixedPolicy(required(route.model(), name, "model", "a fixed route"));
+            case LEARNED -> {
+                RouterService service = router.get();
+                double threshold = route.threshold().isPresent() ? route.threshold().getAsDouble()
+                        : ThresholdCalibration.forShare(service.router().manifest(), route.strongPct().orElseThrow(
+                                () -> new IllegalStateException("triage.routes." + name
+                                        + " needs a threshold or a strong-pct")));
+                yield new LearnedPolicy(service, required(route.strong(), name, "strong", "a learned route"),
+                        required(route.weak(), name, "weak", "a learned route"), threshold);
+            }
         };
+    }
+
+    private static String required(java.util.Optional<String> value, String route, String key, String what) {
+        return value.orElseThrow(() -> new IllegalStateException(
+                "triage.routes." + route + "." + key + " must name a model for " + what));
     }
 
     public Set<String> names() {

@@ -35,5 +35,11 @@ public interface RoutingConfig {
 
         /** For a learned policy: P(strong needed) at or above which the strong model answers. */
         OptionalDouble threshold();
+
+        /**
+         * For a learned policy without a threshold: the share of requests (0-1) the strong model should get, turned into
+         * a threshold by the router's calibration.
+         */
+        OptionalDouble strongPct();
     }
 }

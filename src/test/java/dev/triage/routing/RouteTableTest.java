@@ -14,7 +14,10 @@ import dev.triage.openai.OpenAiException;
 
 class RouteTableTest {
 
-    private final RouteTable table = new RouteTable(config(Map.of("auto", fixed("big"), "cheap", fixed("small"))));
+    private final RouteTable table = new RouteTable(config(Map.of("auto", fixed("big"), "cheap", fixed("small"))),
+            () -> {
+                throw new AssertionError("fixed routes need no learned router");
+            });
 
     @Test
     void selectsARouteByName() {
@@ -57,7 +60,7 @@ class RouteTableTest {
 
     @Test
     void aFixedRouteWithoutModelFailsAtStartup() {
-        assertThatThrownBy(() -> new RouteTable(config(Map.of("broken", route(Optional.empty())))))
+        assertThatThrownBy(() -> new RouteTable(config(Map.of("broken", route(Optional.empty()))), () -> null))
                 .hasMessageContaining("triage.routes.broken.model");
     }
 
@@ -103,6 +106,11 @@ class RouteTableTest {
 
             @Override
             public OptionalDouble threshold() {
+                return OptionalDouble.empty();
+            }
+
+            @Override
+            public OptionalDouble strongPct() {
                 return OptionalDouble.empty();
             }
         };

@@ -1,0 +1,32 @@
+package dev.triage.routing;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code triage.router.*}: the learned router behind {@code learned} routes. */
+@ConfigMapping(prefix = "triage.router")
+public interface LearnedRouterConfig {
+
+    /** A folder with a trained router ({@code bin/router train --out DIR}); unset: the one shipped in the jar. */
+    Optional<String> artifacts();
+
+    /**
+     * Threads that run the encoder, each with one PyTorch thread: on small inputs one intra-op thread per request and
+     * one request per core beats two threads sharing every request (measured, see benchmarks/README.md).
+     */
+    @WithDefault("2")
+    int workers();
+
+    /** Prompts whose embeddings are remembered; a repeated prompt is decided without running the encoder. */
+    @WithDefault("10000")
+    int cacheSize();
+
+    /**
+     * The win-rate model's id for each gateway model on a learned route (e.g. {@code gpt-4o: gpt-4-1106-preview}). A
+     * model without one counts as the router's default strong or weak model (see the manifest).
+     */
+    Map<String, String> modelIds();
+}

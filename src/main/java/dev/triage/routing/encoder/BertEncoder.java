@@ -1,0 +1,147 @@
+package dev.triage.routing.encoder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+/**
+ * A BERT-style sentence encoder running in-process on DJL's PyTorch engine: tokenize, embed, the transformer layers,
+ * pool, L2-normalise. One text at a time needs no padding and no attention mask, so no compute is spent on pad tokens.
+ * Thread-safe: each call works in its own sub-manager and the weights are only read.
+ */
+public final class BertEncoder implements AutoCloseable {
+
+    private static final int HEADS = 12;
+    private static final float LAYER_NORM_EPS = 1e-12f;
+
+    private final EncoderSpec spec;
+    private final HuggingFaceTokenizer tokenizer;
+    private final NDManager manager;
+    private final BertWeights weights;
+    private final int maxTokens;
+    private final List<BertWeights.Layer> layers;
+
+    private BertEncoder(EncoderSpec spec, HuggingFaceTokenizer tokenizer, NDManager manager, BertWeights weights,
+            int maxTokens, int layers) {
+        this.spec = spec;
+        this.tokenizer = tokenizer;
+        this.manager = manager;
+        this.weights = weights;
+        this.maxTokens = maxTokens;
+        this.layers = layers > 0 ? weights.layers.subList(0, Math.min(layers, weights.layers.size())) : weights.layers;
+    }
+
+    /**
+     * Loads the encoder from its classpath resources.
+     *
+     * @param maxTokens longer inputs keep their first {@code maxTokens} tokens (the start of a prompt states the task)
+     * @param layers how many transformer layers to run, from the first; 0 for all. Fewer layers cost less time; the
+     *        router's heads must be trained on embeddings made with the same number.
+     */
+    public static BertEncoder load(EncoderSpec spec, int maxTokens, int layers) throws IOException {
+        ClassLoader loader = BertEncoder.class.getClassLoader();
+        Map<String, OnnxWeights.Tensor> tensors;
+        try (InputStream onnx = open(loader, spec.onnxResource)) {
+            tensors = OnnxWeights.read(onnx);
+        }
+        HuggingFaceTokenizer tokenizer;
+        try (InputStream json = open(loader, spec.tokenizerResource)) {
+            tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
+                    "maxLength", String.valueOf(maxTokens),
+                    "truncation", "true",
+                    "padding", "false"));
+        }
+        NDManager manager = NDManager.newBaseManager("PyTorch");
+        return new BertEncoder(spec, tokenizer, manager, new BertWeights(tensors, manager), maxTokens, layers);
+    }
+
+    private static InputStream open(ClassLoader loader, String resource) throws IOException {
+        InputStream stream = loader.getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IOException("encoder resource '" + resource + "' is not on the classpath (is its langchain4j "
+                    + "embeddings jar a dependency? bge and e5 need -Pall-encoders)");
+        }
+        return stream;
+    }
+
+    public EncoderSpec spec() {
+        return spec;
+    }
+
+    public int dimensions() {
+        return weights.hidden;
+    }
+
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    public int layers() {
+        return layers.size();
+    }
+
+    /** The number of tokens the encoder reads of {@code text}, special tokens included, after truncation. */
+    public int tokenCount(String text) {
+        return tokenizer.encode(spec.prefix + text).getIds().length;
+    }
+
+    /** The unit-length sentence embedding of {@code text}. */
+    public float[] encode(String text) {
+        Encoding encoding = tokenizer.encode(spec.prefix + text);
+        long[] ids = encoding.getIds();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = embed(scope, ids);
+            for (BertWeights.Layer layer : layers) {
+                x = layer(x, layer);
+            }
+            NDArray pooled = spec.pooling == EncoderSpec.Pooling.CLS ? x.get(0) : x.mean(new int[] {0});
+            return pooled.div(pooled.norm().maximum(1e-12f)).toFloatArray();
+        }
+    }
+
+    private NDArray embed(NDManager scope, long[] ids) {
+        int length = ids.length;
+        NDArray tokens = weights.wordEmbeddings.get(new NDIndex("{}", scope.create(ids)));
+        NDArray positions = weights.positionEmbeddings.get(new NDIndex("0:{}", length));
+        NDArray x = tokens.add(positions).add(weights.tokenTypeEmbeddings.get(0));
+        return layerNorm(x, weights.embeddingNormGamma, weights.embeddingNormBeta);
+    }
+
+    private NDArray layer(NDArray x, BertWeights.Layer w) {
+        long length = x.getShape().get(0);
+        int hidden = weights.hidden;
+        int headSize = hidden / HEADS;
+        NDArray qkv = x.matMul(w.qkv()).add(w.qkvBias()).reshape(length, 3, HEADS, headSize).transpose(1, 2, 0, 3);
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        NDArray scores = q.matMul(k.transpose(0, 2, 1)).mul(1.0f / (float) Math.sqrt(headSize));
+        NDArray context = scores.softmax(-1).matMul(v).transpose(1, 0, 2).reshape(length, hidden);
+        NDArray attended = layerNorm(context.matMul(w.attentionOut()).add(w.attentionOutBias()).add(x),
+                w.attentionNormGamma(), w.attentionNormBeta());
+        NDArray intermediate = Activation.gelu(attended.matMul(w.intermediate()).add(w.intermediateBias()));
+        return layerNorm(intermediate.matMul(w.output()).add(w.outputBias()).add(attended), w.outputNormGamma(),
+                w.outputNormBeta());
+    }
+
+    private static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
+        NDList normed = x.getNDArrayInternal().layerNorm(x, new Shape(x.getShape().getLastDimension()), gamma, beta, LAYER_NORM_EPS);
+        return normed.singletonOrThrow();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.triage.routing.learned;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a trained router is: its version, the encoder it was trained on, the default model pair, how its heads combine,
+ * where its data came from and what it measured on prompts it never saw.
+ *
+ * @param defaultStrong the win-rate model id used for a strong model the route does not map
+ * @param defaultWeak likewise for the weak model
+ * @param calibration thresholds by strong-model share (e.g. {@code "0.3"} to the threshold that sends 30% of the
+ *        training prompts to the strong model)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RouterManifest(String version, String encoder, int maxTokens, int layers, String defaultStrong,
+        String defaultWeak, Combination combination, Map<String, Double> calibration, Map<String, Object> training,
+        Map<String, Object> metrics) {
+}
