@@ -29,7 +29,7 @@ test('chat completion', async () => {
 
 test('streamed completion with usage', async () => {
   const stream = await client.chat.completions.create({
-    model: 'auto',
+    model: 'router-mf-0', // the learned route "auto" with threshold 0: always the strong model
     stream: true,
     stream_options: { include_usage: true },
     messages: [{ role: 'user', content: 'Explain monads.' }],

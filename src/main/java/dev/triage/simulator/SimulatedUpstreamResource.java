@@ -88,7 +88,7 @@ public class SimulatedUpstreamResource {
         choice.putNull("logprobs");
         choice.put("finish_reason", callTool ? "tool_calls" : "stop");
         completion.set("usage", usage);
-        return json(completion, model.latency(completionTokens));
+        return json(completion, scaled(model.latency(completionTokens)));
     }
 
     @POST
@@ -109,7 +109,7 @@ public class SimulatedUpstreamResource {
         completion.putArray("choices").addObject().put("text", text).put("index", 0).putNull("logprobs")
                 .put("finish_reason", "stop");
         completion.set("usage", usage);
-        return json(completion, model.latency(usage.get("completion_tokens").asInt()));
+        return json(completion, scaled(model.latency(usage.get("completion_tokens").asInt())));
     }
 
     @POST
@@ -145,7 +145,7 @@ public class SimulatedUpstreamResource {
         }
         list.put("model", model.id);
         list.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
-        return json(list, model.firstToken);
+        return json(list, scaled(model.firstToken));
     }
 
     private ObjectNode read(byte[] body) {
@@ -169,13 +169,23 @@ public class SimulatedUpstreamResource {
         return request.path("stream").asBoolean(false);
     }
 
+    private Duration scaled(Duration delay) {
+        return Duration.ofNanos((long) (delay.toNanos() * config.latencyScale()));
+    }
+
+    /** {@code item} after {@code delay}; at once when the delay is zero (Mutiny refuses a zero delay). */
+    private static <T> Uni<T> after(Duration delay, T item) {
+        Uni<T> now = Uni.createFrom().item(item);
+        return delay.isZero() || delay.isNegative() ? now : now.onItem().delayIt().by(delay);
+    }
+
     private static RestMulti<Buffer> json(ObjectNode body, Duration latency) {
-        Uni<Buffer> delayed = Uni.createFrom().item(Buffer.buffer(OpenAiJson.write(body))).onItem().delayIt().by(latency);
-        return RestMulti.fromMultiData(delayed.toMulti()).header("Content-Type", JSON).build();
+        return RestMulti.fromMultiData(after(latency, Buffer.buffer(OpenAiJson.write(body))).toMulti())
+                .header("Content-Type", JSON).build();
     }
 
     /** Streams the events paced like the model, with the usage chunk last when the request asked for it. */
-    private static RestMulti<Buffer> sse(ObjectNode request, SimulatedModel model, List<ObjectNode> events,
+    private RestMulti<Buffer> sse(ObjectNode request, SimulatedModel model, List<ObjectNode> events,
             ObjectNode usageChunk) {
         if (request.path("stream_options").path("include_usage").asBoolean(false)) {
             events.add(usageChunk);
@@ -184,9 +194,8 @@ public class SimulatedUpstreamResource {
         events.forEach(event -> frames.add(event.toString()));
         frames.add("[DONE]");
         Multi<Buffer> paced = Multi.createFrom().range(0, frames.size())
-                .onItem().transformToUniAndConcatenate(i -> Uni.createFrom()
-                        .item(Buffer.buffer("data: " + frames.get(i) + "\n\n", StandardCharsets.UTF_8.name()))
-                        .onItem().delayIt().by(i == 0 ? model.firstToken : model.perToken));
+                .onItem().transformToUniAndConcatenate(i -> after(scaled(i == 0 ? model.firstToken : model.perToken),
+                        Buffer.buffer("data: " + frames.get(i) + "\n\n", StandardCharsets.UTF_8.name())));
         return RestMulti.fromMultiData(paced).header("Content-Type", SSE).header("Cache-Control", "no-cache").build();
     }
 

@@ -10,4 +10,8 @@ public interface SimulatorConfig {
     /** Serve {@code /simulated/v1}; turn it off in production so that nothing answers as a fake model. */
     @WithDefault("true")
     boolean enabled();
+
+    /** Multiplies the simulated models' delays; 0 answers at once (benchmarks that measure the gateway alone). */
+    @WithDefault("1")
+    double latencyScale();
 }

@@ -111,9 +111,15 @@ public final class BertEncoder implements AutoCloseable {
 
     private NDArray embed(NDManager scope, long[] ids) {
         int length = ids.length;
+        // an op's result belongs to its first operand's manager: results read from the weights are moved to the
+        // request's scope, so that everything computed from them is freed with it
         NDArray tokens = weights.wordEmbeddings.get(new NDIndex("{}", scope.create(ids)));
+        tokens.attach(scope);
         NDArray positions = weights.positionEmbeddings.get(new NDIndex("0:{}", length));
-        NDArray x = tokens.add(positions).add(weights.tokenTypeEmbeddings.get(0));
+        positions.attach(scope);
+        NDArray tokenType = weights.tokenTypeEmbeddings.get(0);
+        tokenType.attach(scope);
+        NDArray x = tokens.add(positions).add(tokenType);
         return layerNorm(x, weights.embeddingNormGamma, weights.embeddingNormBeta);
     }
 

@@ -1,15 +1,10 @@
 package dev.triage.routing.training;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads pairwise preference rows ({@code battles.jsonl} style): {@code prompt}, {@code model_a}, {@code model_b},
@@ -19,30 +14,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class BattleFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private BattleFile() {
     }
 
     public static List<Battle> read(Path file) throws IOException {
-        List<Battle> battles = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode row = JSON.readTree(line);
-                if (!row.path("prompt").isTextual() || !row.path("model_a").isTextual() || !row.path("model_b").isTextual()) {
-                    throw new IOException(file + ":" + number + ": a battle needs prompt, model_a and model_b");
-                }
-                battles.add(new Battle(row.get("prompt").asText(), row.get("model_a").asText(),
-                        row.get("model_b").asText(), aWins(row, file + ":" + number), row.path("subset").asText("all")));
+        return JsonLines.read(file, (row, number, where) -> {
+            if (!row.path("prompt").isTextual() || !row.path("model_a").isTextual() || !row.path("model_b").isTextual()) {
+                throw new IOException(where + ": a battle needs prompt, model_a and model_b");
             }
-        }
-        return battles;
+            return new Battle(row.get("prompt").asText(), row.get("model_a").asText(), row.get("model_b").asText(),
+                    aWins(row, where), row.path("subset").asText("all"));
+        });
     }
 
     private static double aWins(JsonNode row, String where) throws IOException {
