@@ -62,7 +62,7 @@ public class RouteTable {
         };
     }
 
-    private static String required(java.util.Optional<String> value, String route, String key, String what) {
+    private static String required(Optional<String> value, String route, String key, String what) {
         return value.orElseThrow(() -> new IllegalStateException(
                 "triage.routes." + route + "." + key + " must name a model for " + what));
     }

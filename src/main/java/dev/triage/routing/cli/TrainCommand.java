@@ -61,7 +61,7 @@ final class TrainCommand {
         Map<String, float[]> embeddings;
         try (BertEncoder encoder = BertEncoder.load(spec, maxTokens, layers)) {
             String cache = args.string("embedding-cache", null);
-            embeddings = EmbeddingCache.embed(encoder, battles.stream().map(Battle::prompt).toList(),
+            embeddings = EmbeddingStore.embed(encoder, battles.stream().map(Battle::prompt).toList(),
                     cache == null ? null : Path.of(cache));
         }
         System.out.printf("embedded %d prompts with %s in %.1f s%n", embeddings.size(), spec.id(),

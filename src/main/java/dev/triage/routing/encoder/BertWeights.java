@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -36,10 +38,9 @@ final class BertWeights {
         List<Layer> built = new ArrayList<>();
         for (int i = 0; tensors.containsKey(prefix + "encoder.layer." + i + ".attention.self.query.weight"); i++) {
             String l = "encoder.layer." + i + ".";
-            NDArray qkv = load.tensor(l + "attention.self.query.weight").concat(load.tensor(l + "attention.self.key.weight"), 1)
-                    .concat(load.tensor(l + "attention.self.value.weight"), 1);
-            NDArray qkvBias = load.tensor(l + "attention.self.query.bias").concat(load.tensor(l + "attention.self.key.bias"))
-                    .concat(load.tensor(l + "attention.self.value.bias"));
+            String self = l + "attention.self.";
+            NDArray qkv = load.fused(1, self + "query.weight", self + "key.weight", self + "value.weight");
+            NDArray qkvBias = load.fused(0, self + "query.bias", self + "key.bias", self + "value.bias");
             built.add(new Layer(qkv, qkvBias,
                     load.tensor(l + "attention.output.dense.weight"), load.tensor(l + "attention.output.dense.bias"),
                     load.tensor(l + "attention.output.LayerNorm.weight"), load.tensor(l + "attention.output.LayerNorm.bias"),
@@ -61,6 +62,17 @@ final class BertWeights {
                 throw new IllegalStateException("encoder weight '" + prefix + name + "' is missing from the ONNX file");
             }
             return manager.create(tensor.values(), new Shape(tensor.shape()));
+        }
+
+        /** The named tensors joined along {@code axis} into one, the parts freed at once. */
+        NDArray fused(int axis, String... names) {
+            NDList parts = new NDList();
+            for (String name : names) {
+                parts.add(tensor(name));
+            }
+            NDArray joined = NDArrays.concat(parts, axis);
+            parts.close();
+            return joined;
         }
     }
 }

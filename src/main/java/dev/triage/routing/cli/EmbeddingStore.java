@@ -15,9 +15,9 @@ import dev.triage.routing.encoder.BertEncoder;
  * Prompt embeddings kept on disk between training runs ({@code --embedding-cache FILE}), tagged with the encoder set-up
  * that made them so that a cache of another encoder is never reused.
  */
-final class EmbeddingCache {
+final class EmbeddingStore {
 
-    private EmbeddingCache() {
+    private EmbeddingStore() {
     }
 
     static Map<String, float[]> embed(BertEncoder encoder, List<String> prompts, Path file) throws Exception {
