@@ -1,7 +1,8 @@
 // Decision latency and throughput of the learned router inside a running gateway, read from the gateway's own
 // x-triage-decision-ms header (tokenize + encode + heads + queueing on the router's workers).
-// Usage: node decision-latency.mjs http://localhost:18080  (started by decision-latency.sh)
+// Usage: node decision-latency.mjs http://localhost:18080 [throughput-only]  (started by decision-latency.sh)
 const base = process.argv[2];
+const throughputOnly = process.argv[3] === 'throughput-only';
 const words = 'the quick model routes every prompt to a strong or weak answer with care and some speed'.split(' ');
 
 function prompt(tokens, seed) {
@@ -49,6 +50,7 @@ async function concurrent(model, tokens, count, concurrency) {
 // warm the JIT and the encoder first
 for (let i = 0; i < 40; i++) await ask('router-mf-1', prompt(30, 90000 + i));
 
+if (!throughputOnly) {
 const rows = [
   await sequential('learned, ~30 tokens, distinct prompts', 'router-mf-1', 30, 200, false),
   await sequential('learned, ~128 tokens, distinct prompts', 'router-mf-1', 128, 100, false),
@@ -57,6 +59,8 @@ const rows = [
 console.log('| decision | n | p50 ms | p99 ms |');
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.label} | ${r.n} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
+console.log();
+}
 const load = await concurrent('router-mf-1', 30, 600, 16);
-console.log(`\nthroughput, ~30-token distinct prompts, 16 concurrent clients: ${load.perSecond.toFixed(0)} decisions/s `
-  + `(decision p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, queueing included)`);
+console.log(`| ~30-token distinct prompts, 16 concurrent clients | ${load.perSecond.toFixed(0)} | ${load.p50.toFixed(1)} | `
+  + `${load.p99.toFixed(1)} |`);

@@ -19,7 +19,10 @@ public class OpenAiErrorMapper {
         if (e.status() >= 500) {
             Log.warnf(e.getCause(), "%d %s: %s", e.status(), e.code(), e.getMessage());
         }
-        return json(e.status(), e.upstreamBody() != null ? e.upstreamBody() : e.toError());
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(e.upstreamBody() != null ? e.upstreamBody() : e.toError());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -11,7 +11,8 @@ import io.vertx.core.buffer.Buffer;
 /**
  * Writes upstream events to the client as server-sent events, one frame per upstream event as soon as it arrives. A
  * stream never ends silently short: a failure after the first frame, or an upstream that stops without {@code [DONE]},
- * ends with an OpenAI error event. A failure before the first frame stays a failure, so the client gets a real status.
+ * ends with an OpenAI error event. (The dispatcher hands over a stream only once its first event has arrived, so that a
+ * failure before it can still get a real status or go to another model.)
  */
 final class SseFrames {
 
@@ -30,8 +31,6 @@ final class SseFrames {
                     done.compareAndSet(false, DONE.equals(data.strip()));
                 })
                 .map(SseFrames::data)
-                .onCompletion().ifEmpty().failWith(() -> new OpenAiException(502, "upstream_error",
-                        "upstream_empty_stream", null, "The upstream closed the stream without sending any event."))
                 .onCompletion().switchTo(() -> done.get() ? Multi.createFrom().empty()
                         : Multi.createFrom().item(error(new OpenAiException(502, "upstream_error",
                                 "upstream_stream_truncated", null,

@@ -25,6 +25,10 @@ public final class TriageHeaders {
     /** Time the route took to decide, in milliseconds (encoder, heads, queueing). */
     public static final String DECISION_MS = "x-triage-decision-ms";
     public static final String ROUTER_VERSION = "x-triage-router-version";
+    /** Every model tried, in order, with its tries and how it ended. */
+    public static final String ATTEMPTS = Dispatched.ATTEMPTS_HEADER;
+    /** Present when a model other than the first answered: {@code escalated}, {@code degraded}, ... */
+    public static final String FALLBACK = "x-triage-fallback";
 
     private TriageHeaders() {
     }
@@ -33,6 +37,10 @@ public final class TriageHeaders {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of(contentType));
         headers.put(MODEL, List.of(dispatched.model()));
+        headers.put(ATTEMPTS, List.of(dispatched.attempts()));
+        if (dispatched.fallback() != null) {
+            headers.put(FALLBACK, List.of(dispatched.fallback()));
+        }
         RoutingDecision decision = dispatched.decision();
         if (decision != null) {
             headers.put(ROUTE, List.of(decision.route()));

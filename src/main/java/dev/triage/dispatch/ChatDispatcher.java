@@ -1,37 +1,51 @@
 package dev.triage.dispatch;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triage.openai.ChatCompletionRequest;
 import dev.triage.openai.ModelRequest;
 import dev.triage.openai.OpenAiException;
 import dev.triage.providers.Endpoint;
+import dev.triage.providers.FallbackChain;
+import dev.triage.providers.FallbackChain.Step;
 import dev.triage.providers.ModelTarget;
 import dev.triage.providers.ProviderRegistry;
 import dev.triage.routing.RouteTable;
 import dev.triage.routing.RoutingDecision;
+import dev.triage.telemetry.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-/** Resolves a request's {@code model} (a model, or a route that decides one) and forwards it to that model's provider. */
+/**
+ * Resolves a request's {@code model} (a model, or a route that decides one) and forwards it along that model's fallback
+ * chain: the route's, which knows the strong and weak tiers, or the model's own when it was named directly.
+ */
 @ApplicationScoped
 public class ChatDispatcher {
 
     private final ProviderRegistry providers;
     private final RouteTable routes;
+    private final MeterRegistry metrics;
 
-    ChatDispatcher(ProviderRegistry providers, RouteTable routes) {
+    ChatDispatcher(ProviderRegistry providers, RouteTable routes, MeterRegistry metrics) {
         this.providers = providers;
         this.routes = routes;
+        this.metrics = metrics;
     }
 
     public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId) {
         return decide(request).flatMap(decision -> {
-            ModelTarget target = decision == null ? model(request.model()) : routedModel(decision);
-            Log.debugf("request %s -> %s (%s)", requestId, target.name(), decision == null ? "direct" : decision.reason());
-            return forward(Endpoint.CHAT_COMPLETIONS, target, decision, request.withModel(target.upstreamModel()),
-                    request.stream(), requestId);
+            List<Step> chain = decision == null ? chainOf(model(request.model())) : chainOf(decision);
+            Log.debugf("request %s -> %s (%s)", requestId, chain.getFirst().target().name(),
+                    decision == null ? "direct" : decision.reason());
+            return forward(Endpoint.CHAT_COMPLETIONS, chain, decision,
+                    target -> request.withModel(target.upstreamModel()), request.stream(), requestId);
         });
     }
 
@@ -43,14 +57,14 @@ public class ChatDispatcher {
         return forward(Endpoint.COMPLETIONS, request, requestId);
     }
 
-    /** Embeddings and legacy completions: no routing, the named model's provider answers. */
+    /** Embeddings and legacy completions: no routing, the named model (and its own fallbacks) answers. */
     private Uni<Dispatched> forward(Endpoint endpoint, ModelRequest request, String requestId) {
         if (routes.select(request.model()).isPresent()) {
             throw OpenAiException.invalidRequest("'" + request.model() + "' is a route; routes apply to chat "
                     + "completions only. Name a model for /v1/" + endpoint.path() + ".", "model");
         }
-        ModelTarget target = model(request.model());
-        return forward(endpoint, target, null, request.withModel(target.upstreamModel()), request.stream(), requestId);
+        return forward(endpoint, chainOf(model(request.model())), null,
+                target -> request.withModel(target.upstreamModel()), request.stream(), requestId);
     }
 
     private Uni<RoutingDecision> decide(ChatCompletionRequest request) {
@@ -62,25 +76,74 @@ public class ChatDispatcher {
                 .orElseGet(() -> Uni.createFrom().failure(notFound(request.model())));
     }
 
-    private Uni<Dispatched> forward(Endpoint endpoint, ModelTarget target, RoutingDecision decision, byte[] body,
-            boolean stream, String requestId) {
+    private Uni<Dispatched> forward(Endpoint endpoint, List<Step> chain, RoutingDecision decision,
+            Function<ModelTarget, byte[]> body, boolean stream, String requestId) {
         if (stream) {
-            return Uni.createFrom().item(new Dispatched.Streaming(target.name(), decision,
-                    target.provider().stream(endpoint, body, requestId)));
+            return FallbackChain.run(chain, (target, onTry) -> target.provider().stream(endpoint, body.apply(target),
+                    requestId, onTry), ChatDispatcher::sayWhatWasTried)
+                    .map(answer -> {
+                        String fallback = counted(answer, decision, requestId);
+                        return new Dispatched.Streaming(answer.step().target().name(), decision, fallback,
+                                describe(answer.attempts()), answer.value());
+                    });
         }
-        return target.provider().post(endpoint, body, requestId)
-                .map(reply -> new Dispatched.Complete(target.name(), decision, reply.contentType(), reply.body()));
+        return FallbackChain.run(chain, (target, onTry) -> target.provider().post(endpoint, body.apply(target),
+                requestId, onTry), ChatDispatcher::sayWhatWasTried)
+                .map(answer -> {
+                    String fallback = counted(answer, decision, requestId);
+                    return new Dispatched.Complete(answer.step().target().name(), decision, fallback,
+                            describe(answer.attempts()), answer.value().contentType(), answer.value().body());
+                });
+    }
+
+    /** The answer's fallback role when it was not the first model's, counted and logged. */
+    private String counted(FallbackChain.Answer<?> answer, RoutingDecision decision, String requestId) {
+        String role = answer.step().role();
+        if ("primary".equals(role)) {
+            return null;
+        }
+        metrics.counter(MetricNames.FALLBACKS, "route", decision == null ? "" : decision.route(), "role", role)
+                .increment();
+        Log.infof("request %s answered by %s (%s) after %s", requestId, answer.step().target().name(), role,
+                describe(answer.attempts()));
+        return role;
+    }
+
+    private static void sayWhatWasTried(FallbackChain.Exhausted exhausted) {
+        if (exhausted.failure() instanceof OpenAiException error) {
+            error.withHeader(Dispatched.ATTEMPTS_HEADER, describe(exhausted.attempts()));
+        }
+    }
+
+    private static String describe(List<FallbackChain.Attempt> attempts) {
+        return attempts.stream().map(FallbackChain.Attempt::toString).collect(Collectors.joining(", "));
+    }
+
+    private List<Step> chainOf(ModelTarget model) {
+        List<Step> chain = new ArrayList<>();
+        chain.add(new Step(model, "primary"));
+        model.fallbacks().forEach(name -> providers.find(name).filter(next -> !next.equals(model))
+                .ifPresent(next -> chain.add(new Step(next, "fallback"))));
+        return chain;
+    }
+
+    /** The route's candidates that can be called; a candidate whose provider is off is skipped. */
+    private List<Step> chainOf(RoutingDecision decision) {
+        List<Step> chain = new ArrayList<>();
+        routes.candidates(decision).forEach(candidate -> providers.find(candidate.model())
+                .ifPresentOrElse(target -> chain.add(new Step(target, candidate.role())),
+                        () -> Log.debugf("route %s: skipping %s (%s)", decision.route(), candidate.model(),
+                                providers.whyUnavailable(candidate.model()).orElse("not configured"))));
+        if (chain.isEmpty()) {
+            throw new OpenAiException(503, "server_error", "route_model_unavailable", "model", "Route '"
+                    + decision.route() + "' chose model '" + decision.model() + "', which is not available: "
+                    + providers.whyUnavailable(decision.model()).orElse("it is not configured") + ".");
+        }
+        return chain;
     }
 
     private ModelTarget model(String name) {
         return providers.find(name).orElseThrow(() -> notFound(name));
-    }
-
-    private ModelTarget routedModel(RoutingDecision decision) {
-        return providers.find(decision.model()).orElseThrow(() -> new OpenAiException(503, "server_error",
-                "route_model_unavailable", "model", "Route '" + decision.route() + "' chose model '" + decision.model()
-                        + "', which is not available: " + providers.whyUnavailable(decision.model())
-                                .orElse("it is not configured") + "."));
     }
 
     private OpenAiException notFound(String name) {

@@ -1,5 +1,9 @@
 package dev.triage.openai;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A failure that the client sees as OpenAI's error envelope {@code {"error":{"message","type","param","code"}}} with
  * {@link #status()}. {@code upstreamBody}, when present, is an upstream's own error envelope passed through verbatim.
@@ -11,6 +15,7 @@ public class OpenAiException extends RuntimeException {
     private final String param;
     private final String code;
     private final byte[] upstreamBody;
+    private final Map<String, String> headers = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public OpenAiException(int status, String type, String code, String param, String message) {
         this(status, type, code, param, message, null, null);
@@ -54,6 +59,16 @@ public class OpenAiException extends RuntimeException {
     /** The upstream's error body to send unchanged, or {@code null} to render {@link #toError()}. */
     public byte[] upstreamBody() {
         return upstreamBody;
+    }
+
+    /** Adds a response header to send with the error (e.g. {@code Retry-After}). */
+    public OpenAiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public OpenAiError toError() {

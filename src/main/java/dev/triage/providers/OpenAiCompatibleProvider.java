@@ -1,11 +1,18 @@
 package dev.triage.providers;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+
 import dev.triage.openai.OpenAiJson;
+import dev.triage.telemetry.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,17 +22,34 @@ public class OpenAiCompatibleProvider {
 
     private final String name;
     private final OpenAiCompatibleApi api;
+    private final OpenAiCompatibleApi streams;
     private final String authorization;
+    private final ProviderGuard guard;
+    private final Duration firstByteTimeout;
+    private final Duration idleTimeout;
+    private final MeterRegistry metrics;
 
-    OpenAiCompatibleProvider(String name, ProvidersConfig.Provider config) {
+    OpenAiCompatibleProvider(String name, ProvidersConfig.Provider config, MeterRegistry metrics) {
         this.name = name;
+        this.metrics = metrics;
+        this.guard = new ProviderGuard(name, config, metrics);
+        this.firstByteTimeout = config.firstByteTimeout();
+        this.idleTimeout = config.idleTimeout();
         this.authorization = config.apiKey().map(key -> "Bearer " + key).orElse(null);
-        this.api = QuarkusRestClientBuilder.newBuilder()
+        this.api = client(config, true);
+        this.streams = client(config, false);
+    }
+
+    private static OpenAiCompatibleApi client(ProvidersConfig.Provider config, boolean keepAlive) {
+        return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.baseUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 // statuses and error bodies are read here, not turned into exceptions by the client
                 .property("microprofile.rest.client.disable.default.mapper", true)
+                // the bulkhead, not the pool, bounds the calls in flight
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.bulkhead().maxConcurrent())
+                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, keepAlive)
                 .build(OpenAiCompatibleApi.class);
     }
 
@@ -33,23 +57,54 @@ public class OpenAiCompatibleProvider {
         return name;
     }
 
-    /** A non-streamed call; fails with an {@code OpenAiException} that says what the client should see. */
-    public Uni<UpstreamReply> post(Endpoint endpoint, byte[] body, String requestId) {
-        return api.post(endpoint.path(), authorization, requestId, body)
-                .map(this::accept)
-                .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure));
+    /** The state of this provider's circuit breaker: closed, open or half_open. */
+    public String circuit() {
+        return guard.circuit().name().toLowerCase(Locale.ROOT);
     }
 
-    /** A streamed call: the {@code data} of each server-sent event, as the upstream wrote it. */
-    public Multi<String> stream(Endpoint endpoint, byte[] body, String requestId) {
-        return api.stream(endpoint.path(), authorization, requestId, body)
-                .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure));
+    /**
+     * A non-streamed call, retried and guarded; fails with an {@link UpstreamFailure} that says what the client should
+     * see. {@code onTry} runs before each try.
+     */
+    public Uni<UpstreamReply> post(Endpoint endpoint, byte[] body, String requestId, Runnable onTry) {
+        return guard.admit().flatMap(admitted -> guard.guarded(() -> {
+            onTry.run();
+            return counted(api.post(endpoint.path(), authorization, requestId, body)
+                    .map(this::accept)
+                    .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure)));
+        }).onTermination().invoke(guard::release));
+    }
+
+    /**
+     * A streamed call, retried and guarded until its first event: resolves with the {@code data} of each server-sent
+     * event, as the upstream wrote it, once the first has arrived.
+     */
+    public Uni<Multi<String>> stream(Endpoint endpoint, byte[] body, String requestId, Runnable onTry) {
+        return guard.admit().flatMap(admitted -> guard.guarded(() -> {
+            onTry.run();
+            return counted(StreamStart.of(streams.stream(endpoint.path(), authorization, requestId, body)
+                    .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure)),
+                    name, firstByteTimeout, idleTimeout));
+        })
+                .onFailure().invoke(guard::release)
+                .onCancellation().invoke(guard::release)
+                .map(events -> events.onTermination().invoke(guard::release)));
+    }
+
+    private <T> Uni<T> counted(Uni<T> attempt) {
+        return attempt.onItemOrFailure().invoke((item, failure) -> {
+            String outcome = failure == null ? "ok" : failure instanceof UpstreamFailure known ? known.code() : "error";
+            metrics.counter(MetricNames.UPSTREAM_ATTEMPTS, "provider", name, "outcome", outcome).increment();
+            if (failure != null) {
+                Log.debugf(failure.getCause(), "provider %s: try failed with %s: %s", name, outcome, failure.getMessage());
+            }
+        });
     }
 
     private UpstreamReply accept(Response response) {
         byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : null;
         if (response.getStatus() >= 300) {
-            throw UpstreamFailures.fromStatus(name, response.getStatus(), body);
+            throw UpstreamFailures.fromStatus(name, response.getStatus(), body, response.getHeaderString("Retry-After"));
         }
         if (body == null || OpenAiJson.tryParseObject(body) == null) {
             throw UpstreamFailures.malformedBody(name);

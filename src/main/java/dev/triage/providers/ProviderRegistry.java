@@ -4,14 +4,15 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-
 import io.quarkus.logging.Log;
 
 /**
@@ -25,7 +26,7 @@ public class ProviderRegistry {
     private final Map<String, ModelTarget> models;
     private final Map<String, String> unavailable;
 
-    ProviderRegistry(ProvidersConfig config) {
+    ProviderRegistry(ProvidersConfig config, MeterRegistry metrics) {
         Map<String, OpenAiCompatibleProvider> providers = new HashMap<>();
         Map<String, String> disabledProviders = new HashMap<>();
         config.providers().forEach((name, provider) -> {
@@ -33,7 +34,7 @@ public class ProviderRegistry {
                 disabledProviders.put(name, "provider '" + name + "' has no API key configured");
                 Log.infof("Provider %s is disabled: it needs an API key and none is set", name);
             } else {
-                providers.put(name, new OpenAiCompatibleProvider(name, provider));
+                providers.put(name, new OpenAiCompatibleProvider(name, provider, metrics));
             }
         });
         Map<String, ModelTarget> usable = new TreeMap<>();
@@ -42,7 +43,7 @@ public class ProviderRegistry {
             OpenAiCompatibleProvider provider = providers.get(model.provider());
             if (provider != null) {
                 usable.put(name, new ModelTarget(name, provider, model.upstreamModel().orElse(name),
-                        model.inputPrice(), model.outputPrice()));
+                        model.inputPrice(), model.outputPrice(), model.fallbacks().orElse(List.of())));
             } else {
                 skipped.put(name, disabledProviders.getOrDefault(model.provider(),
                         "provider '" + model.provider() + "' is not configured"));
@@ -55,6 +56,13 @@ public class ProviderRegistry {
 
     public Optional<ModelTarget> find(String model) {
         return Optional.ofNullable(models.get(model));
+    }
+
+    /** Every provider the gateway calls, by name. */
+    public Map<String, OpenAiCompatibleProvider> providers() {
+        Map<String, OpenAiCompatibleProvider> byName = new TreeMap<>();
+        models.values().forEach(model -> byName.put(model.provider().name(), model.provider()));
+        return byName;
     }
 
     public Collection<ModelTarget> models() {

@@ -2,6 +2,7 @@ package dev.triage.providers;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +39,74 @@ public interface ProvidersConfig {
         /** Longest wait for a whole non-streamed answer; long generations on slow models need minutes. */
         @WithDefault("300s")
         Duration readTimeout();
+
+        /** Longest wait for the first event of a streamed answer (a stream can still go elsewhere until then). */
+        @WithDefault("60s")
+        Duration firstByteTimeout();
+
+        /** Longest silence between two events of a started stream; then the stream ends with an error event. */
+        @WithDefault("60s")
+        Duration idleTimeout();
+
+        Retry retry();
+
+        CircuitBreaker circuitBreaker();
+
+        Bulkhead bulkhead();
+    }
+
+    /** Retries on the same provider of failures worth retrying only (see {@link UpstreamFailure.Kind#TRANSIENT}). */
+    interface Retry {
+
+        /** Tries after the first; 0 turns retries off. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** Delay before the first retry; it doubles with each retry, with jitter, up to {@code max-delay}. */
+        @WithDefault("200ms")
+        Duration initialDelay();
+
+        @WithDefault("5s")
+        Duration maxDelay();
+
+        /** An upstream {@code Retry-After} longer than this is not waited for: the next model of the chain answers. */
+        @WithDefault("10s")
+        Duration maxRetryAfter();
+    }
+
+    /** Stops calling a provider that keeps failing; a client's bad request never counts against it. */
+    interface CircuitBreaker {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Calls in the rolling window the failure ratio is computed over. */
+        @WithDefault("20")
+        int requestVolume();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the circuit stays open before trial calls are let through (half-open). */
+        @WithDefault("30s")
+        Duration delay();
+
+        /** Successful trial calls that close a half-open circuit. */
+        @WithDefault("2")
+        int successThreshold();
+    }
+
+    /** Bounds the calls in flight to a provider (a stream counts until it ends); excess waits briefly, then gets 503. */
+    interface Bulkhead {
+
+        @WithDefault("256")
+        int maxConcurrent();
+
+        @WithDefault("512")
+        int queueSize();
+
+        @WithDefault("2s")
+        Duration maxWait();
     }
 
     interface Model {
@@ -55,5 +124,8 @@ public interface ProvidersConfig {
         /** USD per million output tokens. */
         @WithDefault("0")
         BigDecimal outputPrice();
+
+        /** Models that answer instead, in order, when this one fails after its retries and is called by name. */
+        Optional<List<String>> fallbacks();
     }
 }

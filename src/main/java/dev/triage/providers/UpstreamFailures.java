@@ -3,6 +3,7 @@ package dev.triage.providers;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -10,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.triage.openai.OpenAiException;
 import dev.triage.openai.OpenAiJson;
+import dev.triage.providers.UpstreamFailure.Kind;
 import io.vertx.core.http.HttpClosedException;
 
 /**
@@ -26,46 +27,80 @@ final class UpstreamFailures {
     private UpstreamFailures() {
     }
 
-    static OpenAiException fromStatus(String provider, int status, byte[] body) {
+    static UpstreamFailure fromStatus(String provider, int status, byte[] body, String retryAfter) {
         ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
         boolean envelope = json != null && json.path("error").isObject();
         String message = envelope ? json.path("error").path("message").asText("") : snippet(body);
+        Duration wait = RetryAfter.parse(retryAfter);
+        boolean transientStatus = status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
         if (status >= 400 && status < 500) {
-            return new OpenAiException(status, envelope ? json.path("error").path("type").asText("invalid_request_error")
-                    : "invalid_request_error", "upstream_" + status, null,
+            return new UpstreamFailure(transientStatus ? Kind.TRANSIENT : Kind.CLIENT_ERROR, status,
+                    envelope ? json.path("error").path("type").asText("invalid_request_error") : "invalid_request_error",
+                    "upstream_" + status,
                     message.isEmpty() ? "The upstream rejected the request with status " + status + "." : message,
-                    envelope ? body : null, null);
+                    envelope ? body : null, wait, null);
         }
-        return new OpenAiException(502, "upstream_error", "upstream_" + status, null,
-                "Provider '" + provider + "' failed with status " + status + (message.isEmpty() ? "." : ": " + message));
+        return new UpstreamFailure(transientStatus ? Kind.TRANSIENT : Kind.PROVIDER_ERROR, 502, "upstream_error",
+                "upstream_" + status,
+                "Provider '" + provider + "' failed with status " + status + (message.isEmpty() ? "." : ": " + message),
+                null, wait, null);
     }
 
-    static OpenAiException fromThrowable(String provider, Throwable failure) {
-        if (failure instanceof OpenAiException known) {
+    static UpstreamFailure fromThrowable(String provider, Throwable failure) {
+        if (failure instanceof UpstreamFailure known) {
             return known;
         }
         if (failure instanceof WebApplicationException http && http.getResponse() != null) {
-            return fromStatus(provider, http.getResponse().getStatus(), bodyOf(http.getResponse()));
+            return fromStatus(provider, http.getResponse().getStatus(), bodyOf(http.getResponse()),
+                    http.getResponse().getHeaderString("Retry-After"));
         }
         if (isTimeout(failure)) {
-            return new OpenAiException(504, "upstream_error", "upstream_timeout", null,
-                    "Provider '" + provider + "' did not answer in time.", null, failure);
+            return timeout(provider, failure);
         }
         if (hasCause(failure, ConnectException.class)) {
-            return new OpenAiException(502, "upstream_error", "upstream_unreachable", null,
-                    "Provider '" + provider + "' could not be reached.", null, failure);
+            return transientFailure("upstream_unreachable", "Provider '" + provider + "' could not be reached.", failure);
         }
         if (hasCause(failure, HttpClosedException.class) || hasCause(failure, IOException.class)) {
-            return new OpenAiException(502, "upstream_error", "upstream_connection_lost", null,
-                    "Provider '" + provider + "' closed the connection.", null, failure);
+            return transientFailure("upstream_connection_lost", "Provider '" + provider + "' closed the connection.",
+                    failure);
         }
-        return new OpenAiException(502, "upstream_error", "upstream_protocol_error", null,
-                "Provider '" + provider + "' sent a response the gateway could not read.", null, failure);
+        return providerError("upstream_protocol_error",
+                "Provider '" + provider + "' sent a response the gateway could not read.", failure);
     }
 
-    static OpenAiException malformedBody(String provider) {
-        return new OpenAiException(502, "upstream_error", "upstream_malformed_response", null,
-                "Provider '" + provider + "' answered with a body that is not a JSON object.");
+    static UpstreamFailure timeout(String provider, Throwable cause) {
+        return new UpstreamFailure(Kind.TRANSIENT, 504, "upstream_error", "upstream_timeout",
+                "Provider '" + provider + "' did not answer in time.", null, null, cause);
+    }
+
+    static UpstreamFailure malformedBody(String provider) {
+        return providerError("upstream_malformed_response",
+                "Provider '" + provider + "' answered with a body that is not a JSON object.", null);
+    }
+
+    static UpstreamFailure emptyStream(String provider) {
+        return providerError("upstream_empty_stream",
+                "Provider '" + provider + "' closed the stream without sending any event.", null);
+    }
+
+    static UpstreamFailure circuitOpen(String provider, Duration retryAfter) {
+        return new UpstreamFailure(Kind.UNAVAILABLE, 503, "server_error", "upstream_circuit_open", "Provider '"
+                + provider + "' is failing; the gateway stopped calling it for a while (circuit breaker open).", null,
+                retryAfter, null);
+    }
+
+    static UpstreamFailure overloaded(String provider, Duration retryAfter) {
+        return new UpstreamFailure(Kind.UNAVAILABLE, 503, "server_error", "upstream_overloaded", "Provider '"
+                + provider + "' has as many requests in flight and waiting as it is allowed; try again shortly.", null,
+                retryAfter, null);
+    }
+
+    private static UpstreamFailure transientFailure(String code, String message, Throwable cause) {
+        return new UpstreamFailure(Kind.TRANSIENT, 502, "upstream_error", code, message, null, null, cause);
+    }
+
+    private static UpstreamFailure providerError(String code, String message, Throwable cause) {
+        return new UpstreamFailure(Kind.PROVIDER_ERROR, 502, "upstream_error", code, message, null, null, cause);
     }
 
     /** The error body of a streamed call, when the client kept it. */

@@ -1,6 +1,7 @@
 package dev.triage.routing;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,7 @@ public class RouteTable {
     private static final Pattern ROUTELLM_NAME = Pattern.compile("router-([a-z_]+)-([0-9]*\\.?[0-9]+(?:[eE]-?[0-9]+)?)");
 
     private final Map<String, RoutePolicy> policies;
+    private final Map<String, FallbackPlan> plans;
     private final String routellmRoute;
     private final boolean learned;
 
@@ -36,8 +38,13 @@ public class RouteTable {
 
     RouteTable(RoutingConfig config, Supplier<RouterService> router) {
         Map<String, RoutePolicy> built = new TreeMap<>();
-        config.routes().forEach((name, route) -> built.put(name, policyFor(name, route, router)));
+        Map<String, FallbackPlan> chains = new TreeMap<>();
+        config.routes().forEach((name, route) -> {
+            built.put(name, policyFor(name, route, router));
+            chains.put(name, planFor(name, route));
+        });
         this.policies = Collections.unmodifiableMap(built);
+        this.plans = Collections.unmodifiableMap(chains);
         this.routellmRoute = config.routellmRoute();
         this.learned = config.routes().values().stream().anyMatch(route -> route.policy() == PolicyKind.LEARNED);
     }
@@ -60,6 +67,18 @@ public class RouteTable {
                         required(route.weak(), name, "weak", "a learned route"), threshold);
             }
         };
+    }
+
+    private static FallbackPlan planFor(String name, RoutingConfig.Route route) {
+        List<String> fallbacks = route.fallbacks().orElse(List.of());
+        return route.policy() == PolicyKind.FIXED
+                ? FallbackPlan.fixed(route.model().orElseThrow(), fallbacks, route.lastResort())
+                : new FallbackPlan(route.strong().orElseThrow(), route.weak().orElseThrow(), fallbacks, route.lastResort());
+    }
+
+    /** The models to try for a decision of one of these routes, in order, the decided model first. */
+    public List<FallbackPlan.Candidate> candidates(RoutingDecision decision) {
+        return plans.get(decision.route()).candidates(decision);
     }
 
     private static String required(Optional<String> value, String route, String key, String what) {

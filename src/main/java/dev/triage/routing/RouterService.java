@@ -3,9 +3,6 @@ package dev.triage.routing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -28,7 +25,7 @@ public class RouterService {
 
     private final LearnedRouter router;
     private final LearnedRouterConfig config;
-    private final ExecutorService workers;
+    private final EncoderBatcher batcher;
     private final EmbeddingCache cache;
     private final CompletableFuture<BertEncoder> encoder;
     private final AtomicLong failures = new AtomicLong();
@@ -38,17 +35,19 @@ public class RouterService {
         this.config = config;
         this.router = RouterArtifacts.load(config.artifacts().map(Path::of).orElse(null));
         this.cache = new EmbeddingCache(config.cacheSize());
-        AtomicInteger thread = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(config.workers(), task -> {
-            Thread worker = new Thread(task, "triage-router-" + thread.incrementAndGet());
-            worker.setDaemon(true);
-            return worker;
-        });
         // one PyTorch thread per worker; must be set before the engine starts
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
         System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-        this.encoder = CompletableFuture.supplyAsync(this::loadEncoder, workers);
+        this.encoder = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("triage-router-loader").start(() -> {
+            try {
+                encoder.complete(loadEncoder());
+            } catch (RuntimeException | Error e) {
+                encoder.completeExceptionally(e);
+            }
+        });
+        this.batcher = new EncoderBatcher(encoder, config.workers(), config.maxBatch(), config.queueSize());
     }
 
     private BertEncoder loadEncoder() {
@@ -71,7 +70,7 @@ public class RouterService {
         return router;
     }
 
-    /** The embedding of {@code text}, from the cache or computed on a router worker. */
+    /** The embedding of {@code text}, from the cache or computed on a router worker (batched with others waiting). */
     public Uni<float[]> embed(String text) {
         String key = EmbeddingCache.keyOf(text);
         float[] cached = cache.get(key);
@@ -79,11 +78,10 @@ public class RouterService {
             cacheHits.incrementAndGet();
             return Uni.createFrom().item(cached);
         }
-        return Uni.createFrom().completionStage(encoder.thenApplyAsync(loaded -> {
-            float[] embedding = loaded.encode(text);
+        return Uni.createFrom().completionStage(batcher.submit(text).thenApply(embedding -> {
             cache.put(key, embedding);
             return embedding;
-        }, workers));
+        }));
     }
 
     /** The win-rate model's id for a gateway model, or {@code fallback} when the config maps none the router knows. */
@@ -115,13 +113,18 @@ public class RouterService {
         return failures.get();
     }
 
+    /** Requests waiting for a router worker. */
+    public int waiting() {
+        return batcher.waiting();
+    }
+
     public long cacheHits() {
         return cacheHits.get();
     }
 
     @PreDestroy
     void close() {
-        workers.shutdownNow();
+        batcher.close();
         encoder.thenAccept(BertEncoder::close);
     }
 }

@@ -1,5 +1,6 @@
 package dev.triage.routing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -41,5 +42,15 @@ public interface RoutingConfig {
          * a threshold by the router's calibration.
          */
         OptionalDouble strongPct();
+
+        /**
+         * Models tried when the chosen one fails after its retries. For a learned route these are alternatives to the
+         * strong model: a weak model that fails escalates to the strong one, then these; a strong model that fails
+         * degrades to these, then to the weak model. For a fixed route, simply the next models to try.
+         */
+        Optional<List<String>> fallbacks();
+
+        /** The model that ends every chain of this route, e.g. a local vLLM model on the same node. */
+        Optional<String> lastResort();
     }
 }

@@ -44,6 +44,7 @@ class UpstreamFailureTest {
         String body = "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
         String answer = chat(new FakeUpstream.Respond(429, "application/json", body, Map.of("Retry-After", "7")))
                 .statusCode(429)
+                .header("Retry-After", "7")
                 .extract().asString();
         assertThat(answer).isEqualTo(body);
     }

@@ -3,6 +3,7 @@ package dev.triage.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -112,6 +113,16 @@ class RouteTableTest {
             @Override
             public OptionalDouble strongPct() {
                 return OptionalDouble.empty();
+            }
+
+            @Override
+            public Optional<List<String>> fallbacks() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> lastResort() {
+                return Optional.empty();
             }
         };
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -42,8 +44,10 @@ public final class FakeUpstream {
     }
 
     private static final FakeUpstream INSTANCE = new FakeUpstream();
+    private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]*)\"");
 
-    private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+    private final Map<String, List<Script>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> served = new ConcurrentHashMap<>();
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private Vertx vertx;
     private HttpServer server;
@@ -52,31 +56,67 @@ public final class FakeUpstream {
         return INSTANCE;
     }
 
-    synchronized int start() throws Exception {
-        if (server == null) {
-            vertx = Vertx.vertx();
-            server = vertx.createHttpServer()
-                    .requestHandler(request -> request.body().onSuccess(body -> handle(request, body)))
-                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    /** Starts the upstream (once) and returns its base URL, e.g. {@code http://127.0.0.1:PORT/v1}. */
+    synchronized String start() {
+        try {
+            if (server == null) {
+                vertx = Vertx.vertx();
+                server = vertx.createHttpServer()
+                        .requestHandler(request -> request.body().onSuccess(body -> handle(request, body)))
+                        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+            return "http://127.0.0.1:" + server.actualPort() + "/v1";
+        } catch (Exception e) {
+            throw new IllegalStateException("fake upstream did not start", e);
         }
-        return server.actualPort();
     }
 
-    synchronized void stop() throws Exception {
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            vertx = null;
-            server = null;
+    synchronized void stop() {
+        try {
+            if (vertx != null) {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                vertx = null;
+                server = null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("fake upstream did not stop", e);
         }
     }
 
     /** Scripts the upstream's behaviour for requests carrying {@code requestId}. */
     public void script(String requestId, Script script) {
-        scripts.put(requestId, script);
+        scripts.put(requestId, List.of(script));
+    }
+
+    /**
+     * Scripts the upstream's behaviour for requests carrying {@code requestId} for upstream model {@code model}: the
+     * first such request gets the first script, the next the second, and so on; the last one repeats.
+     */
+    public void script(String requestId, String model, Script... sequence) {
+        scripts.put(requestId + "|" + model, List.of(sequence));
     }
 
     public List<Received> received(String requestId) {
         return received.getOrDefault(requestId, List.of());
+    }
+
+    /** The requests for {@code requestId} that asked for upstream model {@code model}. */
+    public List<Received> received(String requestId, String model) {
+        return received(requestId).stream().filter(request -> model.equals(modelOf(request.body()))).toList();
+    }
+
+    private static String modelOf(String body) {
+        Matcher model = MODEL.matcher(body);
+        return model.find() ? model.group(1) : null;
+    }
+
+    private Script next(String key) {
+        List<Script> sequence = key == null ? null : scripts.get(key);
+        if (sequence == null) {
+            return null;
+        }
+        int index = served.merge(key, 1, Integer::sum) - 1;
+        return sequence.get(Math.min(index, sequence.size() - 1));
     }
 
     public static Respond json(int status, String body) {
@@ -91,9 +131,11 @@ public final class FakeUpstream {
         String id = request.getHeader("x-request-id");
         Map<String, String> headers = new ConcurrentHashMap<>();
         request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
+        String text = body.toString(StandardCharsets.UTF_8);
         received.computeIfAbsent(String.valueOf(id), key -> new CopyOnWriteArrayList<>())
-                .add(new Received(request.method().name(), request.path(), headers, body.toString(StandardCharsets.UTF_8)));
-        Script script = id == null ? null : scripts.get(id);
+                .add(new Received(request.method().name(), request.path(), headers, text));
+        Script script = id == null ? null
+                : scripts.containsKey(id + "|" + modelOf(text)) ? next(id + "|" + modelOf(text)) : next(id);
         HttpServerResponse response = request.response();
         switch (script) {
             case null -> response.setStatusCode(500).end("{\"error\":{\"message\":\"no script for " + id + "\"}}");

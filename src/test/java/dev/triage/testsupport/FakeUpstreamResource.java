@@ -13,30 +13,25 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        try {
-            int port = FakeUpstream.get().start();
-            return Map.ofEntries(
-                    Map.entry("triage.providers.fake.base-url", "http://127.0.0.1:" + port + "/v1"),
-                    Map.entry("triage.providers.fake.api-key", "sk-upstream-secret"),
-                    Map.entry("triage.providers.fake.read-timeout", "2s"),
-                    Map.entry("triage.providers.closed.base-url", "http://127.0.0.1:1/v1"),
-                    Map.entry("triage.models.fake-model.provider", "fake"),
-                    Map.entry("triage.models.fake-model.upstream-model", "upstream-model"),
-                    Map.entry("triage.models.unreachable-model.provider", "closed"),
-                    Map.entry("triage.routes.fake-route.model", "fake-model"),
-                    // small enough that tests can exceed it cheaply
-                    Map.entry("triage.max-body-size", "1K"));
-        } catch (Exception e) {
-            throw new IllegalStateException("fake upstream did not start", e);
-        }
+        return Map.ofEntries(
+                Map.entry("triage.providers.fake.base-url", FakeUpstream.get().start()),
+                Map.entry("triage.providers.fake.api-key", "sk-upstream-secret"),
+                Map.entry("triage.providers.fake.read-timeout", "2s"),
+                // these tests pin how one failure reaches the client; retries and breakers have ResilienceTest
+                Map.entry("triage.providers.fake.retry.max-retries", "0"),
+                Map.entry("triage.providers.fake.circuit-breaker.enabled", "false"),
+                Map.entry("triage.providers.closed.base-url", "http://127.0.0.1:1/v1"),
+                Map.entry("triage.providers.closed.retry.max-retries", "0"),
+                Map.entry("triage.models.fake-model.provider", "fake"),
+                Map.entry("triage.models.fake-model.upstream-model", "upstream-model"),
+                Map.entry("triage.models.unreachable-model.provider", "closed"),
+                Map.entry("triage.routes.fake-route.model", "fake-model"),
+                // small enough that tests can exceed it cheaply
+                Map.entry("triage.max-body-size", "1K"));
     }
 
     @Override
     public void stop() {
-        try {
-            FakeUpstream.get().stop();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        FakeUpstream.get().stop();
     }
 }

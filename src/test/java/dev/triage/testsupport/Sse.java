@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,12 @@ public final class Sse {
     public record Event(String data, long atMillis) {
     }
 
-    public record Reply(int status, String contentType, List<Event> events, String rawBody) {
+    public record Reply(int status, String contentType, List<Event> events, String rawBody,
+            HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public List<String> data() {
             return events.stream().map(Event::data).toList();
@@ -50,6 +56,6 @@ public final class Sse {
             }
         }
         return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(""), events,
-                raw.toString());
+                raw.toString(), response.headers());
     }
 }

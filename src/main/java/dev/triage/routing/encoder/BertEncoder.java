@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -16,8 +16,8 @@ import ai.djl.nn.Activation;
 
 /**
  * A BERT-style sentence encoder running in-process on DJL's PyTorch engine: tokenize, embed, the transformer layers,
- * pool, L2-normalise. One text at a time needs no padding and no attention mask, so no compute is spent on pad tokens.
- * Thread-safe: each call works in its own sub-manager and the weights are only read.
+ * pool, L2-normalise. Texts are never padded: a batch stacks their tokens, so no compute is spent on pad tokens and no
+ * attention mask is needed. Thread-safe: each call works in its own sub-manager and the weights are only read.
  */
 public final class BertEncoder implements AutoCloseable {
 
@@ -97,47 +97,83 @@ public final class BertEncoder implements AutoCloseable {
 
     /** The unit-length sentence embedding of {@code text}. */
     public float[] encode(String text) {
-        Encoding encoding = tokenizer.encode(spec.prefix + text);
-        long[] ids = encoding.getIds();
+        return encodeAll(List.of(text))[0];
+    }
+
+    /**
+     * The embeddings of several texts in one pass: their tokens are stacked into one matrix, so every weight matrix is
+     * read once for the whole batch (at a few dozen tokens the products are bound by reading the weights, not by
+     * arithmetic), while attention and pooling stay within each text. No padding, so the results equal
+     * {@link #encode(String)} of each text.
+     */
+    public float[][] encodeAll(List<String> texts) {
+        int[] starts = new int[texts.size() + 1];
+        long[][] ids = new long[texts.size()][];
+        for (int i = 0; i < texts.size(); i++) {
+            ids[i] = tokenizer.encode(spec.prefix + texts.get(i)).getIds();
+            starts[i + 1] = starts[i] + ids[i].length;
+        }
         try (NDManager scope = manager.newSubManager()) {
-            NDArray x = embed(scope, ids);
+            NDArray x = embed(scope, ids, starts);
             for (BertWeights.Layer layer : layers) {
-                x = layer(x, layer);
+                x = layer(x, layer, starts);
             }
-            NDArray pooled = spec.pooling == EncoderSpec.Pooling.CLS ? x.get(0) : x.mean(new int[] {0});
-            return pooled.div(pooled.norm().maximum(1e-12f)).toFloatArray();
+            float[][] embeddings = new float[texts.size()][];
+            for (int i = 0; i < texts.size(); i++) {
+                NDArray tokens = x.get(new NDIndex("{}:{}", starts[i], starts[i + 1]));
+                NDArray pooled = spec.pooling == EncoderSpec.Pooling.CLS ? tokens.get(0) : tokens.mean(new int[] {0});
+                embeddings[i] = pooled.div(pooled.norm().maximum(1e-12f)).toFloatArray();
+            }
+            return embeddings;
         }
     }
 
-    private NDArray embed(NDManager scope, long[] ids) {
-        int length = ids.length;
+    private NDArray embed(NDManager scope, long[][] ids, int[] starts) {
+        long[] allIds = new long[starts[ids.length]];
+        long[] positions = new long[allIds.length];
+        for (int i = 0; i < ids.length; i++) {
+            System.arraycopy(ids[i], 0, allIds, starts[i], ids[i].length);
+            for (int j = 0; j < ids[i].length; j++) {
+                positions[starts[i] + j] = j;
+            }
+        }
         // an op's result belongs to its first operand's manager: results read from the weights are moved to the
         // request's scope, so that everything computed from them is freed with it
-        NDArray tokens = weights.wordEmbeddings.get(new NDIndex("{}", scope.create(ids)));
+        NDArray tokens = weights.wordEmbeddings.get(new NDIndex("{}", scope.create(allIds)));
         tokens.attach(scope);
-        NDArray positions = weights.positionEmbeddings.get(new NDIndex("0:{}", length));
-        positions.attach(scope);
+        NDArray position = weights.positionEmbeddings.get(new NDIndex("{}", scope.create(positions)));
+        position.attach(scope);
         NDArray tokenType = weights.tokenTypeEmbeddings.get(0);
         tokenType.attach(scope);
-        NDArray x = tokens.add(positions).add(tokenType);
+        NDArray x = tokens.add(position).add(tokenType);
         return layerNorm(x, weights.embeddingNormGamma, weights.embeddingNormBeta);
     }
 
-    private NDArray layer(NDArray x, BertWeights.Layer w) {
-        long length = x.getShape().get(0);
+    private NDArray layer(NDArray x, BertWeights.Layer w, int[] starts) {
         int hidden = weights.hidden;
-        int headSize = hidden / HEADS;
-        NDArray qkv = x.matMul(w.qkv()).add(w.qkvBias()).reshape(length, 3, HEADS, headSize).transpose(1, 2, 0, 3);
-        NDArray q = qkv.get(0);
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 2, 1)).mul(1.0f / (float) Math.sqrt(headSize));
-        NDArray context = scores.softmax(-1).matMul(v).transpose(1, 0, 2).reshape(length, hidden);
+        NDArray qkv = x.matMul(w.qkv()).add(w.qkvBias());
+        NDList contexts = new NDList(starts.length - 1);
+        for (int i = 0; i + 1 < starts.length; i++) {
+            contexts.add(attention(qkv.get(new NDIndex("{}:{}", starts[i], starts[i + 1])), hidden));
+        }
+        NDArray context = contexts.size() == 1 ? contexts.get(0) : NDArrays.concat(contexts, 0);
         NDArray attended = layerNorm(context.matMul(w.attentionOut()).add(w.attentionOutBias()).add(x),
                 w.attentionNormGamma(), w.attentionNormBeta());
         NDArray intermediate = Activation.gelu(attended.matMul(w.intermediate()).add(w.intermediateBias()));
         return layerNorm(intermediate.matMul(w.output()).add(w.outputBias()).add(attended), w.outputNormGamma(),
                 w.outputNormBeta());
+    }
+
+    /** Multi-head self-attention of one text's rows of the fused query/key/value projection. */
+    private static NDArray attention(NDArray qkv, int hidden) {
+        long length = qkv.getShape().get(0);
+        int headSize = hidden / HEADS;
+        NDArray heads = qkv.reshape(length, 3, HEADS, headSize).transpose(1, 2, 0, 3);
+        NDArray q = heads.get(0);
+        NDArray k = heads.get(1);
+        NDArray v = heads.get(2);
+        NDArray scores = q.matMul(k.transpose(0, 2, 1)).mul(1.0f / (float) Math.sqrt(headSize));
+        return scores.softmax(-1).matMul(v).transpose(1, 0, 2).reshape(length, hidden);
     }
 
     private static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
