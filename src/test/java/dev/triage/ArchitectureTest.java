@@ -39,6 +39,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.triage.api..");
 
     @ArchTest
+    static final ArchRule ledgerKnowsNoRoutingProvidersOrHttp = noClasses().that().resideInAPackage("dev.triage.ledger..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.triage.api..", "dev.triage.dispatch..",
+                    "dev.triage.routing..", "dev.triage.providers..", "jakarta.ws.rs..");
+
+    @ArchTest
     static final ArchRule theSimulatorStandsAlone = noClasses().that().resideInAPackage("dev.triage.simulator..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.triage.api..", "dev.triage.dispatch..",
                     "dev.triage.routing..", "dev.triage.providers..");

@@ -2,6 +2,7 @@ package dev.triage.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.triage.openai.ChatCompletionRequest;
 import dev.triage.openai.ModelRequest;
 import dev.triage.openai.OpenAiException;
+import dev.triage.openai.Usage;
 import dev.triage.providers.Endpoint;
 import dev.triage.providers.FallbackChain;
 import dev.triage.providers.FallbackChain.Step;
@@ -20,6 +22,7 @@ import dev.triage.routing.RoutingDecision;
 import dev.triage.telemetry.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,20 +35,23 @@ public class ChatDispatcher {
     private final ProviderRegistry providers;
     private final RouteTable routes;
     private final MeterRegistry metrics;
+    private final Metering metering;
 
-    ChatDispatcher(ProviderRegistry providers, RouteTable routes, MeterRegistry metrics) {
+    ChatDispatcher(ProviderRegistry providers, RouteTable routes, MeterRegistry metrics, Metering metering) {
         this.providers = providers;
         this.routes = routes;
         this.metrics = metrics;
+        this.metering = metering;
     }
 
     public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId) {
+        long start = System.nanoTime();
         return decide(request).flatMap(decision -> {
             List<Step> chain = decision == null ? chainOf(model(request.model())) : chainOf(decision);
             Log.debugf("request %s -> %s (%s)", requestId, chain.getFirst().target().name(),
                     decision == null ? "direct" : decision.reason());
-            return forward(Endpoint.CHAT_COMPLETIONS, chain, decision,
-                    target -> request.withModel(target.upstreamModel()), request.stream(), requestId);
+            return forward(Endpoint.CHAT_COMPLETIONS, chain, new Metering.Started(requestId, decision, start),
+                    target -> request.forUpstream(target.upstreamModel()), request.stream(), request.gatewayAsksUsage());
         });
     }
 
@@ -63,8 +69,8 @@ public class ChatDispatcher {
             throw OpenAiException.invalidRequest("'" + request.model() + "' is a route; routes apply to chat "
                     + "completions only. Name a model for /v1/" + endpoint.path() + ".", "model");
         }
-        return forward(endpoint, chainOf(model(request.model())), null,
-                target -> request.withModel(target.upstreamModel()), request.stream(), requestId);
+        return forward(endpoint, chainOf(model(request.model())), new Metering.Started(requestId, null, System.nanoTime()),
+                target -> request.withModel(target.upstreamModel()), request.stream(), false);
     }
 
     private Uni<RoutingDecision> decide(ChatCompletionRequest request) {
@@ -76,24 +82,57 @@ public class ChatDispatcher {
                 .orElseGet(() -> Uni.createFrom().failure(notFound(request.model())));
     }
 
-    private Uni<Dispatched> forward(Endpoint endpoint, List<Step> chain, RoutingDecision decision,
-            Function<ModelTarget, byte[]> body, boolean stream, String requestId) {
+    private Uni<Dispatched> forward(Endpoint endpoint, List<Step> chain, Metering.Started started,
+            Function<ModelTarget, byte[]> body, boolean stream, boolean hideUsage) {
+        String requestId = started.requestId();
+        RoutingDecision decision = started.decision();
         if (stream) {
             return FallbackChain.run(chain, (target, onTry) -> target.provider().stream(endpoint, body.apply(target),
                     requestId, onTry), ChatDispatcher::sayWhatWasTried)
+                    .onFailure().invoke(failure -> metering.failed(started, failure, true))
                     .map(answer -> {
                         String fallback = counted(answer, decision, requestId);
-                        return new Dispatched.Streaming(answer.step().target().name(), decision, fallback,
-                                describe(answer.attempts()), answer.value());
+                        String attempts = describe(answer.attempts());
+                        return new Dispatched.Streaming(answer.step().target().name(), decision, fallback, attempts,
+                                metered(answer.value(), started, answer.step().target(), fallback, attempts, hideUsage));
                     });
         }
         return FallbackChain.run(chain, (target, onTry) -> target.provider().post(endpoint, body.apply(target),
                 requestId, onTry), ChatDispatcher::sayWhatWasTried)
+                .onFailure().invoke(failure -> metering.failed(started, failure, false))
                 .map(answer -> {
                     String fallback = counted(answer, decision, requestId);
-                    return new Dispatched.Complete(answer.step().target().name(), decision, fallback,
-                            describe(answer.attempts()), answer.value().contentType(), answer.value().body());
+                    String attempts = describe(answer.attempts());
+                    metering.ended(started, new Metering.Ended(answer.step().target(), fallback, attempts,
+                            answer.value().usage(), 200, "ok", false));
+                    return new Dispatched.Complete(answer.step().target().name(), decision, fallback, attempts,
+                            answer.value().contentType(), answer.value().body());
                 });
+    }
+
+    /**
+     * The stream as the client gets it, metered when it ends (completed, broken off or abandoned by the client) with
+     * the usage of its final chunk; that chunk is kept from a client that did not ask for it.
+     */
+    private Multi<String> metered(Multi<String> events, Metering.Started started, ModelTarget model, String fallback,
+            String attempts, boolean hideUsage) {
+        AtomicReference<Usage> usage = new AtomicReference<>(Usage.UNKNOWN);
+        return events
+                .select().where(data -> {
+                    Usage reported = Usage.fromEvent(data);
+                    if (!reported.known()) {
+                        return true;
+                    }
+                    usage.set(reported);
+                    return !hideUsage || !Usage.isUsageOnlyChunk(data);
+                })
+                .onTermination().invoke((failure, cancelled) -> metering.ended(started, new Metering.Ended(model,
+                        fallback, attempts, usage.get(), 200, failure != null ? codeOf(failure)
+                                : cancelled ? "client_closed" : "ok", true)));
+    }
+
+    private static String codeOf(Throwable failure) {
+        return failure instanceof OpenAiException known ? known.code() : "stream_failed";
     }
 
     /** The answer's fallback role when it was not the first model's, counted and logged. */

@@ -67,10 +67,6 @@ public record ChatCompletionRequest(ObjectNode json, RawBody raw) {
         return json.path("stream").asBoolean(false);
     }
 
-    public boolean includeUsage() {
-        return json.path("stream_options").path("include_usage").asBoolean(false);
-    }
-
     public ArrayNode messages() {
         return (ArrayNode) json.get("messages");
     }
@@ -90,8 +86,20 @@ public record ChatCompletionRequest(ObjectNode json, RawBody raw) {
         return "";
     }
 
-    /** The body for the upstream: the client's bytes with {@code model} replaced by the upstream's model id. */
-    public byte[] withModel(String upstreamModel) {
-        return raw.withModel(upstreamModel);
+    /**
+     * Whether the gateway asks the upstream for the final usage chunk of a stream the client did not ask it for (no
+     * {@code stream_options}), so that the stream can be metered; that chunk is then kept from the client.
+     */
+    public boolean gatewayAsksUsage() {
+        return stream() && !json.has("stream_options");
+    }
+
+    /**
+     * The body for the upstream: the client's bytes with {@code model} replaced by the upstream's model id, plus
+     * {@code stream_options.include_usage} when {@link #gatewayAsksUsage()}.
+     */
+    public byte[] forUpstream(String upstreamModel) {
+        return gatewayAsksUsage() ? raw.withModel(upstreamModel, "\"stream_options\":{\"include_usage\":true}")
+                : raw.withModel(upstreamModel);
     }
 }

@@ -39,12 +39,32 @@ public record RawBody(byte[] bytes, int modelStart, int modelEnd) {
 
     /** The body with its {@code model} value replaced. */
     public byte[] withModel(String model) {
+        return withModel(model, null);
+    }
+
+    /**
+     * The body with its {@code model} value replaced and, when {@code leadingField} (raw JSON {@code "name":value}) is
+     * given, that field added first; nothing else changes.
+     */
+    public byte[] withModel(String model, String leadingField) {
         byte[] name = ('"' + new String(JsonStringEncoder.getInstance().quoteAsString(model)) + '"')
                 .getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + name.length);
-        out.write(bytes, 0, modelStart);
+        byte[] field = leadingField == null ? new byte[0] : (leadingField + ",").getBytes(StandardCharsets.UTF_8);
+        int afterBrace = indexOfOpeningBrace() + 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + name.length + field.length);
+        out.write(bytes, 0, afterBrace);
+        out.write(field, 0, field.length);
+        out.write(bytes, afterBrace, modelStart - afterBrace);
         out.write(name, 0, name.length);
         out.write(bytes, modelEnd, bytes.length - modelEnd);
         return out.toByteArray();
+    }
+
+    private int indexOfOpeningBrace() {
+        int i = 0;
+        while (bytes[i] != '{') {
+            i++;
+        }
+        return i;
     }
 }

@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.triage.openai.OpenAiJson;
+import dev.triage.openai.Usage;
 import dev.triage.telemetry.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -106,10 +109,11 @@ public class OpenAiCompatibleProvider {
         if (response.getStatus() >= 300) {
             throw UpstreamFailures.fromStatus(name, response.getStatus(), body, response.getHeaderString("Retry-After"));
         }
-        if (body == null || OpenAiJson.tryParseObject(body) == null) {
+        ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
+        if (json == null) {
             throw UpstreamFailures.malformedBody(name);
         }
         String contentType = response.getMediaType() != null ? response.getMediaType().toString() : "application/json";
-        return new UpstreamReply(response.getStatus(), contentType, body);
+        return new UpstreamReply(response.getStatus(), contentType, body, Usage.of(json));
     }
 }

@@ -1,5 +1,7 @@
 package dev.triage.providers;
 
-/** A successful upstream answer, its body exactly as the upstream sent it. */
-public record UpstreamReply(int status, String contentType, byte[] body) {
+import dev.triage.openai.Usage;
+
+/** A successful upstream answer, its body exactly as the upstream sent it, and the tokens it reports. */
+public record UpstreamReply(int status, String contentType, byte[] body, Usage usage) {
 }

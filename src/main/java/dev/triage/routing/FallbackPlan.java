@@ -33,6 +33,10 @@ public final class FallbackPlan {
         return new FallbackPlan(model, model, fallbacks, lastResort);
     }
 
+    String strong() {
+        return strong;
+    }
+
     List<Candidate> candidates(RoutingDecision decision) {
         Map<String, String> chain = new LinkedHashMap<>();
         chain.put(decision.model(), "primary");

@@ -81,6 +81,11 @@ public class RouteTable {
         return plans.get(decision.route()).candidates(decision);
     }
 
+    /** The strong model of a route (a fixed route's only model): the price that savings are measured against. */
+    public String strongModel(String route) {
+        return plans.get(route).strong();
+    }
+
     private static String required(Optional<String> value, String route, String key, String what) {
         return value.orElseThrow(() -> new IllegalStateException(
                 "triage.routes." + route + "." + key + " must name a model for " + what));

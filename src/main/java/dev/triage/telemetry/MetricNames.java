@@ -12,6 +12,23 @@ public final class MetricNames {
     /** Requests answered by a model other than the first of their chain. Tags: route, role (escalated, ...). */
     public static final String FALLBACKS = "triage.fallbacks";
 
+    /** Requests answered, by route, model, tier and outcome (ok or the error code). */
+    public static final String REQUESTS = "triage.requests";
+    /** Time from the request to the end of its answer. Tags as {@link #REQUESTS}. */
+    public static final String REQUEST_DURATION = "triage.request.duration";
+    /** Tokens reported by upstreams. Tags: model, direction (input, output). */
+    public static final String TOKENS = "triage.tokens";
+    /** USD spent, at the configured prices. Tags: route, model. */
+    public static final String COST = "triage.cost.usd";
+    /** USD saved against sending the same tokens to the route's strong model. Tag: route. */
+    public static final String SAVINGS = "triage.savings.usd";
+    /** Ledger rows waiting to be written. */
+    public static final String LEDGER_BUFFERED = "triage.ledger.buffered";
+    /** Ledger rows written to the database. */
+    public static final String LEDGER_WRITTEN = "triage.ledger.written";
+    /** Ledger rows lost because the buffer was full (the database down for too long). */
+    public static final String LEDGER_DROPPED = "triage.ledger.dropped";
+
     private MetricNames() {
     }
 }

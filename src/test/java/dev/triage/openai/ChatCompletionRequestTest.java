@@ -30,8 +30,20 @@ class ChatCompletionRequestTest {
     void swapsOnlyTheModelKeepingEveryOtherByte() {
         String body = "{ \"temperature\" : 1.0e0, \"model\" :\t\"auto\" , \"messages\":[{\"role\":\"user\",\"content\":\"\\u00e9\"}],"
                 + "\"x\":{\"model\":\"inner\"}}";
-        String swapped = new String(parse(body).withModel("a \"quoted\" id"), StandardCharsets.UTF_8);
+        String swapped = new String(parse(body).forUpstream("a \"quoted\" id"), StandardCharsets.UTF_8);
         assertThat(swapped).isEqualTo(body.replace("\"auto\"", "\"a \\\"quoted\\\" id\""));
+    }
+
+    @Test
+    void streamWithoutStreamOptionsAsksTheUpstreamForUsageAndNothingElseChanges() {
+        String body = " {\"model\":\"auto\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        ChatCompletionRequest request = parse(body);
+        assertThat(request.gatewayAsksUsage()).isTrue();
+        assertThat(new String(request.forUpstream("up"), StandardCharsets.UTF_8)).isEqualTo(
+                " {\"stream_options\":{\"include_usage\":true},\"model\":\"up\",\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(parse(body.replace("\"stream\":true,", "\"stream\":true,\"stream_options\":{},")).gatewayAsksUsage())
+                .isFalse();
     }
 
     @Test
@@ -39,7 +51,7 @@ class ChatCompletionRequestTest {
         ChatCompletionRequest request = parse("{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(request.stream()).isTrue();
-        assertThat(request.includeUsage()).isTrue();
+        assertThat(request.gatewayAsksUsage()).isFalse();
         assertThat(request.model()).isEqualTo("m");
     }
 

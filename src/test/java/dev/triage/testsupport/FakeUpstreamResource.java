@@ -24,6 +24,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("triage.providers.closed.retry.max-retries", "0"),
                 Map.entry("triage.models.fake-model.provider", "fake"),
                 Map.entry("triage.models.fake-model.upstream-model", "upstream-model"),
+                Map.entry("triage.models.fake-model.input-price", "1.50"),
+                Map.entry("triage.models.fake-model.output-price", "4.00"),
                 Map.entry("triage.models.unreachable-model.provider", "closed"),
                 Map.entry("triage.routes.fake-route.model", "fake-model"),
                 // small enough that tests can exceed it cheaply

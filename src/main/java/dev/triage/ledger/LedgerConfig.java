@@ -1,0 +1,46 @@
+package dev.triage.ledger;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code triage.ledger.*}: the usage ledger on PostgreSQL. */
+@ConfigMapping(prefix = "triage.ledger")
+public interface LedgerConfig {
+
+    /** Rows held in memory while the database is slow or down; beyond it a new row is dropped, and counted. */
+    @WithDefault("100000")
+    int bufferSize();
+
+    /** Most rows written in one statement. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often buffered rows are written. */
+    @WithDefault("200ms")
+    Duration flushInterval();
+
+    /** Longest wait between two tries while the database is down (the wait doubles from the flush interval). */
+    @WithDefault("5s")
+    Duration maxRetryDelay();
+
+    /** An existing PostgreSQL ({@code DB_URL}, e.g. {@code postgresql://db:5432/triage}); unset: the embedded one. */
+    Optional<String> databaseUrl();
+
+    Embedded embedded();
+
+    /** The PostgreSQL the gateway starts itself when no {@code database-url} is given. */
+    interface Embedded {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("54329")
+        int port();
+
+        /** Its data folder, kept across restarts. */
+        String dataDir();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.triage.ledger;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.flywaydb.core.Flyway;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Brings the ledger's database up in the background, so that the gateway answers at once: starts the embedded
+ * PostgreSQL when no {@code DB_URL} is given, migrates the schema with Flyway ({@code db/migration}; versioned SQL, applied
+ * once each, recorded in {@code flyway_schema_history}), retrying while the database is unreachable, then lets the
+ * writer write. At shutdown the writer flushes before the embedded database stops.
+ */
+@ApplicationScoped
+public class LedgerStartup {
+
+    private final LedgerConfig config;
+    private final EmbeddedDatabase embedded;
+    private final Flyway flyway;
+    private final LedgerWriter writer;
+
+    LedgerStartup(LedgerConfig config, EmbeddedDatabase embedded, Flyway flyway, LedgerWriter writer) {
+        this.config = config;
+        this.embedded = embedded;
+        this.flyway = flyway;
+        this.writer = writer;
+    }
+
+    void start(@Observes StartupEvent event) {
+        Thread.ofPlatform().daemon().name("triage-ledger-schema").start(this::prepare);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        writer.close(Duration.ofSeconds(10));
+        embedded.stop();
+    }
+
+    private void prepare() {
+        if (usesEmbedded()) {
+            try {
+                embedded.start();
+            } catch (Exception e) {
+                Log.errorf(e, "The embedded PostgreSQL did not start; ledger rows stay buffered in memory. Set DB_URL to "
+                        + "use an existing server.");
+                return;
+            }
+        }
+        long delay = 500;
+        while (true) {
+            try {
+                flyway.migrate();
+                writer.open();
+                return;
+            } catch (RuntimeException e) {
+                Log.warnf("Ledger schema not migrated yet (%s); retrying in %d ms", e.getMessage(), delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                delay = Math.min(delay * 2, 10_000);
+            }
+        }
+    }
+
+    private boolean usesEmbedded() {
+        return config.databaseUrl().isEmpty() && config.embedded().enabled();
+    }
+}

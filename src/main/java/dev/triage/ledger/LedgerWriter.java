@@ -1,0 +1,171 @@
+package dev.triage.ledger;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.triage.telemetry.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+
+/**
+ * Writes ledger rows after the response, never on its path: {@link #record} only queues the row. A single writer thread
+ * inserts queued rows in batches; while the database is slow or down, the rows wait (the failed batch first, in order)
+ * and the writer tries again with a growing delay. A row is lost only when the bounded queue is full, and then it is
+ * counted ({@code triage_ledger_dropped_total}). Inserts are idempotent on the row id, so a batch whose success was not
+ * acknowledged can be written again safely.
+ */
+@ApplicationScoped
+public class LedgerWriter {
+
+    private static final String INSERT = "INSERT INTO ledger (id, at, request_id, key_id, route, tier, strong_probability,"
+            + " threshold, model, fallback, attempts, input_tokens, output_tokens, cost_usd, strong_cost_usd, latency_ms,"
+            + " status, outcome, streamed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+            + " $17, $18, $19) ON CONFLICT (id) DO NOTHING";
+
+    private final Pool pool;
+    private final LedgerConfig config;
+    private final LinkedBlockingQueue<LedgerRow> queue;
+    private final List<LedgerRow> failed = Collections.synchronizedList(new ArrayList<>());
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().daemon().name("triage-ledger").unstarted(task));
+    private final AtomicLong written = new AtomicLong();
+    private final Counter dropped;
+    private volatile boolean open;
+    private volatile boolean databaseUp;
+    private long retryDelayMillis;
+    private long nextTryNanos;
+
+    LedgerWriter(Pool pool, LedgerConfig config, MeterRegistry metrics) {
+        this.pool = pool;
+        this.config = config;
+        this.queue = new LinkedBlockingQueue<>(config.bufferSize());
+        this.dropped = metrics.counter(MetricNames.LEDGER_DROPPED);
+        metrics.gauge(MetricNames.LEDGER_BUFFERED, this, LedgerWriter::buffered);
+        metrics.more().counter(MetricNames.LEDGER_WRITTEN, List.of(), written);
+        long interval = config.flushInterval().toMillis();
+        writer.scheduleWithFixedDelay(this::flushSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues a row for writing; never blocks and never fails the caller. */
+    public void record(LedgerRow row) {
+        if (!queue.offer(row)) {
+            dropped.increment();
+        }
+    }
+
+    /** Rows waiting to be written. */
+    public int buffered() {
+        return queue.size() + failed.size();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    public boolean databaseUp() {
+        return databaseUp;
+    }
+
+    /** Starts writing, once the schema is in place. */
+    void open() {
+        open = true;
+    }
+
+    /** Writes what is queued, trying for at most {@code patience}; called at shutdown. */
+    void close(Duration patience) {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        nextTryNanos = 0;
+        while (open && buffered() > 0 && System.nanoTime() < deadline) {
+            if (!flush()) {
+                sleep(Math.min(200, retryDelayMillis));
+            }
+        }
+        if (buffered() > 0) {
+            Log.errorf("Shutting down with %d ledger rows not written: the database stayed unreachable", buffered());
+        }
+    }
+
+    private void flushSafely() {
+        try {
+            if (open && System.nanoTime() >= nextTryNanos) {
+                while (flush() && queue.size() >= config.batchSize()) {
+                    // a full batch was written and more are waiting: keep going
+                }
+            }
+        } catch (RuntimeException e) {
+            Log.error("Ledger writer failed unexpectedly", e);
+        }
+    }
+
+    /** Writes one batch (the failed one first); false when the database refused it. */
+    private boolean flush() {
+        if (failed.isEmpty()) {
+            queue.drainTo(failed, config.batchSize());
+        }
+        if (failed.isEmpty()) {
+            return true;
+        }
+        try {
+            pool.preparedQuery(INSERT).executeBatch(failed.stream().map(LedgerWriter::tuple).toList())
+                    .await().atMost(Duration.ofSeconds(30));
+            written.addAndGet(failed.size());
+            failed.clear();
+            if (!databaseUp) {
+                Log.infof("Ledger database reachable; writing %d buffered rows", buffered());
+            }
+            databaseUp = true;
+            retryDelayMillis = 0;
+            return true;
+        } catch (RuntimeException e) {
+            if (databaseUp || retryDelayMillis == 0) {
+                Log.warnf("Ledger database unreachable (%s); %d rows buffered, retrying", e.getMessage(), buffered());
+            }
+            databaseUp = false;
+            retryDelayMillis = Math.min(config.maxRetryDelay().toMillis(),
+                    Math.max(config.flushInterval().toMillis(), retryDelayMillis * 2));
+            nextTryNanos = System.nanoTime() + retryDelayMillis * 1_000_000;
+            return false;
+        }
+    }
+
+    private static Tuple tuple(LedgerRow row) {
+        return Tuple.from(new Object[] {row.id(), OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC), row.requestId(),
+                row.keyId(), row.route(), row.tier(), row.strongProbability(), row.threshold(), row.model(), row.fallback(),
+                row.attempts(), row.inputTokens(), row.outputTokens(), numeric(row.cost()), numeric(row.strongCost()),
+                row.latencyMillis(), row.status(), row.outcome(), row.streamed()});
+    }
+
+    private static Numeric numeric(BigDecimal value) {
+        return value == null ? null : Numeric.create(value);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(10, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
