@@ -1,5 +1,6 @@
 package dev.triage.dispatch;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,7 @@ import dev.triage.openai.ChatCompletionRequest;
 import dev.triage.openai.ModelRequest;
 import dev.triage.openai.OpenAiException;
 import dev.triage.openai.Usage;
+import dev.triage.providers.Call;
 import dev.triage.providers.Endpoint;
 import dev.triage.providers.FallbackChain;
 import dev.triage.providers.FallbackChain.Step;
@@ -45,14 +47,22 @@ public class ChatDispatcher {
     }
 
     public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId) {
-        long start = System.nanoTime();
-        return decide(request).flatMap(decision -> {
-            List<Step> chain = decision == null ? chainOf(model(request.model())) : chainOf(decision);
-            Log.debugf("request %s -> %s (%s)", requestId, chain.getFirst().target().name(),
-                    decision == null ? "direct" : decision.reason());
-            return forward(Endpoint.CHAT_COMPLETIONS, chain, new Metering.Started(requestId, decision, start),
-                    target -> request.forUpstream(target.upstreamModel()), request.stream(), request.gatewayAsksUsage());
-        });
+        Metering.Traced traced = metering.begin("chat", request.model());
+        Instant decidingSince = Instant.now();
+        return decide(request)
+                .onFailure().invoke(failure -> metering.refused(traced, failure))
+                .flatMap(decision -> {
+                    if (decision != null) {
+                        metering.decided(traced, decision, decidingSince);
+                    }
+                    List<Step> chain = decision == null ? chainOf(model(request.model())) : chainOf(decision);
+                    Log.debugf("request %s -> %s (%s)", requestId, chain.getFirst().target().name(),
+                            decision == null ? "direct" : decision.reason());
+                    return forward(Endpoint.CHAT_COMPLETIONS, chain, new Metering.Started(requestId, decision, traced),
+                            target -> request.forUpstream(target.upstreamModel()), request.stream(),
+                            request.gatewayAsksUsage());
+                })
+                .onFailure().invoke(failure -> metering.refused(traced, failure));
     }
 
     public Uni<Dispatched> embeddings(ModelRequest request, String requestId) {
@@ -69,8 +79,15 @@ public class ChatDispatcher {
             throw OpenAiException.invalidRequest("'" + request.model() + "' is a route; routes apply to chat "
                     + "completions only. Name a model for /v1/" + endpoint.path() + ".", "model");
         }
-        return forward(endpoint, chainOf(model(request.model())), new Metering.Started(requestId, null, System.nanoTime()),
-                target -> request.withModel(target.upstreamModel()), request.stream(), false);
+        Metering.Traced traced = metering.begin(endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "text_completion",
+                request.model());
+        try {
+            return forward(endpoint, chainOf(model(request.model())), new Metering.Started(requestId, null, traced),
+                    target -> request.withModel(target.upstreamModel()), request.stream(), false);
+        } catch (RuntimeException e) {
+            metering.refused(traced, e);
+            throw e;
+        }
     }
 
     private Uni<RoutingDecision> decide(ChatCompletionRequest request) {
@@ -87,8 +104,9 @@ public class ChatDispatcher {
         String requestId = started.requestId();
         RoutingDecision decision = started.decision();
         if (stream) {
-            return FallbackChain.run(chain, (target, onTry) -> target.provider().stream(endpoint, body.apply(target),
-                    requestId, onTry), ChatDispatcher::sayWhatWasTried)
+            return FallbackChain.run(chain, (target, onTry) -> target.provider().stream(new Call(endpoint,
+                    body.apply(target), requestId, target.upstreamModel(), started.traced().context(), onTry)),
+                    ChatDispatcher::sayWhatWasTried)
                     .onFailure().invoke(failure -> metering.failed(started, failure, true))
                     .map(answer -> {
                         String fallback = counted(answer, decision, requestId);
@@ -97,8 +115,9 @@ public class ChatDispatcher {
                                 metered(answer.value(), started, answer.step().target(), fallback, attempts, hideUsage));
                     });
         }
-        return FallbackChain.run(chain, (target, onTry) -> target.provider().post(endpoint, body.apply(target),
-                requestId, onTry), ChatDispatcher::sayWhatWasTried)
+        return FallbackChain.run(chain, (target, onTry) -> target.provider().post(new Call(endpoint,
+                body.apply(target), requestId, target.upstreamModel(), started.traced().context(), onTry)),
+                ChatDispatcher::sayWhatWasTried)
                 .onFailure().invoke(failure -> metering.failed(started, failure, false))
                 .map(answer -> {
                     String fallback = counted(answer, decision, requestId);

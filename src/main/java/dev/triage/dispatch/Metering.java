@@ -17,19 +17,29 @@ import dev.triage.providers.ProviderRegistry;
 import dev.triage.routing.RouteTable;
 import dev.triage.routing.RoutingDecision;
 import dev.triage.telemetry.MetricNames;
+import dev.triage.telemetry.SpanAttributes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 
 /**
- * Meters every dispatched request once it has ended: a ledger row (queued, written later) and the metrics. Cost is at
- * the answering model's prices; the strong cost prices the same tokens at the route's strong model, so savings are
- * exact (a model named directly is its own strong model: no savings).
+ * Meters every dispatched request once it has ended: a ledger row (queued, written later), the metrics, and its trace (a
+ * span per request, a child span for the routing decision; the provider adds one per upstream try). Cost is at the
+ * answering model's prices; the strong cost prices the same tokens at the route's strong model, so savings are exact
+ * (a model named directly is its own strong model: no savings).
  */
 @ApplicationScoped
 class Metering {
 
+    /** A request being served: its span, opened when it arrived, and the trace context the tries' spans belong to. */
+    record Traced(Span span, Context context, long startNanos) {
+    }
+
     /** What is known of a request before it is forwarded. */
-    record Started(String requestId, RoutingDecision decision, long startNanos) {
+    record Started(String requestId, RoutingDecision decision, Traced traced) {
     }
 
     /** How a forwarded request ended. */
@@ -41,16 +51,61 @@ class Metering {
     private final MeterRegistry metrics;
     private final ProviderRegistry providers;
     private final RouteTable routes;
+    private final Tracer tracer;
 
-    Metering(LedgerWriter ledger, MeterRegistry metrics, ProviderRegistry providers, RouteTable routes) {
+    Metering(LedgerWriter ledger, MeterRegistry metrics, ProviderRegistry providers, RouteTable routes, Tracer tracer) {
         this.ledger = ledger;
         this.metrics = metrics;
         this.providers = providers;
         this.routes = routes;
+        this.tracer = tracer;
+    }
+
+    /** Opens the request's span, a child of the current (HTTP server) span. */
+    Traced begin(String operation, String requestedModel) {
+        Span span = tracer.spanBuilder(operation + " " + requestedModel)
+                .setAttribute(SpanAttributes.OPERATION, operation)
+                .setAttribute(SpanAttributes.REQUEST_MODEL, requestedModel)
+                .startSpan();
+        return new Traced(span, Context.current().with(span), System.nanoTime());
+    }
+
+    /** The routing decision, as a span of the time it took and as attributes of the request's span. */
+    void decided(Traced traced, RoutingDecision decision, Instant decidingSince) {
+        Span route = tracer.spanBuilder("route " + decision.route())
+                .setParent(traced.context())
+                .setStartTimestamp(decidingSince)
+                .startSpan();
+        for (Span span : new Span[] {route, traced.span()}) {
+            span.setAttribute(SpanAttributes.ROUTE, decision.route());
+            span.setAttribute(SpanAttributes.TIER, decision.tier());
+            span.setAttribute(SpanAttributes.POLICY, decision.policy());
+            if (decision.strongProbability() != null) {
+                span.setAttribute(SpanAttributes.STRONG_PROBABILITY, decision.strongProbability());
+            }
+            if (decision.threshold() != null) {
+                span.setAttribute(SpanAttributes.THRESHOLD, decision.threshold());
+            }
+            if (decision.routerVersion() != null) {
+                span.setAttribute(SpanAttributes.ROUTER_VERSION, decision.routerVersion());
+            }
+            if (decision.decisionMillis() != null) {
+                span.setAttribute(SpanAttributes.DECISION_MS, decision.decisionMillis());
+            }
+        }
+        route.end();
+    }
+
+    /** A request refused before it was forwarded (unknown model, bad route name): its span ends with the error. */
+    void refused(Traced traced, Throwable failure) {
+        if (traced.span().isRecording()) {
+            traced.span().setStatus(StatusCode.ERROR, failure.getMessage());
+            traced.span().end();
+        }
     }
 
     void ended(Started started, Ended ended) {
-        long nanos = System.nanoTime() - started.startNanos();
+        long nanos = System.nanoTime() - started.traced().startNanos();
         RoutingDecision decision = started.decision();
         ModelTarget model = ended.answered();
         BigDecimal cost = model == null ? null
@@ -65,6 +120,7 @@ class Metering {
                 ended.usage().outputTokens(), cost, strongCost, nanos / 1e6, ended.status(), ended.outcome(),
                 ended.streamed()));
         count(decision, model, ended, nanos, cost, strongCost);
+        trace(started.traced().span(), model, ended, cost, strongCost);
     }
 
     /** A request that every model of its chain failed. */
@@ -73,6 +129,35 @@ class Metering {
         ended(started, new Ended(null, null, error == null ? null : error.headers().get(Dispatched.ATTEMPTS_HEADER),
                 Usage.UNKNOWN, error == null ? 500 : error.status(), error == null ? "internal_error" : error.code(),
                 streamed));
+    }
+
+    private static void trace(Span span, ModelTarget model, Ended ended, BigDecimal cost, BigDecimal strongCost) {
+        if (model != null) {
+            span.setAttribute(SpanAttributes.RESPONSE_MODEL, model.name());
+        }
+        if (ended.usage().inputTokens() != null) {
+            span.setAttribute(SpanAttributes.INPUT_TOKENS, ended.usage().inputTokens());
+        }
+        if (ended.usage().outputTokens() != null) {
+            span.setAttribute(SpanAttributes.OUTPUT_TOKENS, ended.usage().outputTokens());
+        }
+        if (ended.fallback() != null) {
+            span.setAttribute(SpanAttributes.FALLBACK, ended.fallback());
+        }
+        if (ended.attempts() != null) {
+            span.setAttribute(SpanAttributes.ATTEMPTS, ended.attempts());
+        }
+        if (cost != null) {
+            span.setAttribute(SpanAttributes.COST, cost.doubleValue());
+        }
+        if (strongCost != null) {
+            span.setAttribute(SpanAttributes.STRONG_COST, strongCost.doubleValue());
+        }
+        span.setAttribute(SpanAttributes.OUTCOME, ended.outcome());
+        if (!"ok".equals(ended.outcome())) {
+            span.setStatus(StatusCode.ERROR, ended.outcome());
+        }
+        span.end();
     }
 
     private void count(RoutingDecision decision, ModelTarget model, Ended ended, long nanos, BigDecimal cost,

@@ -14,7 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.openai.OpenAiJson;
 import dev.triage.openai.Usage;
 import dev.triage.telemetry.MetricNames;
+import dev.triage.telemetry.SpanAttributes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
@@ -31,10 +36,12 @@ public class OpenAiCompatibleProvider {
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
 
-    OpenAiCompatibleProvider(String name, ProvidersConfig.Provider config, MeterRegistry metrics) {
+    OpenAiCompatibleProvider(String name, ProvidersConfig.Provider config, MeterRegistry metrics, Tracer tracer) {
         this.name = name;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.guard = new ProviderGuard(name, config, metrics);
         this.firstByteTimeout = config.firstByteTimeout();
         this.idleTimeout = config.idleTimeout();
@@ -65,43 +72,52 @@ public class OpenAiCompatibleProvider {
         return guard.circuit().name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * A non-streamed call, retried and guarded; fails with an {@link UpstreamFailure} that says what the client should
-     * see. {@code onTry} runs before each try.
-     */
-    public Uni<UpstreamReply> post(Endpoint endpoint, byte[] body, String requestId, Runnable onTry) {
-        return guard.admit().flatMap(admitted -> guard.guarded(() -> {
-            onTry.run();
-            return counted(api.post(endpoint.path(), authorization, requestId, body)
-                    .map(this::accept)
-                    .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure)));
-        }).onTermination().invoke(guard::release));
+    /** A non-streamed call, retried and guarded; fails with an {@link UpstreamFailure} that says what the client should see. */
+    public Uni<UpstreamReply> post(Call call) {
+        return guard.admit().flatMap(admitted -> guard.guarded(() -> tried(call, api.post(call.endpoint().path(),
+                authorization, call.requestId(), call.body())
+                .map(this::accept)
+                .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure))))
+                .onTermination().invoke(guard::release));
     }
 
     /**
      * A streamed call, retried and guarded until its first event: resolves with the {@code data} of each server-sent
      * event, as the upstream wrote it, once the first has arrived.
      */
-    public Uni<Multi<String>> stream(Endpoint endpoint, byte[] body, String requestId, Runnable onTry) {
-        return guard.admit().flatMap(admitted -> guard.guarded(() -> {
-            onTry.run();
-            return counted(StreamStart.of(streams.stream(endpoint.path(), authorization, requestId, body)
-                    .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure)),
-                    name, firstByteTimeout, idleTimeout));
-        })
+    public Uni<Multi<String>> stream(Call call) {
+        return guard.admit().flatMap(admitted -> guard.guarded(() -> tried(call, StreamStart.of(
+                streams.stream(call.endpoint().path(), authorization, call.requestId(), call.body())
+                        .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure)),
+                name, firstByteTimeout, idleTimeout)))
                 .onFailure().invoke(guard::release)
                 .onCancellation().invoke(guard::release)
                 .map(events -> events.onTermination().invoke(guard::release)));
     }
 
-    private <T> Uni<T> counted(Uni<T> attempt) {
-        return attempt.onItemOrFailure().invoke((item, failure) -> {
-            String outcome = failure == null ? "ok" : failure instanceof UpstreamFailure known ? known.code() : "error";
-            metrics.counter(MetricNames.UPSTREAM_ATTEMPTS, "provider", name, "outcome", outcome).increment();
-            if (failure != null) {
-                Log.debugf(failure.getCause(), "provider %s: try failed with %s: %s", name, outcome, failure.getMessage());
-            }
-        });
+    /** One try: counted, traced as a span of its own, its outcome in the metrics. */
+    private <T> Uni<T> tried(Call call, Uni<T> attempt) {
+        call.onTry().run();
+        Span span = tracer.spanBuilder(call.endpoint().path() + " " + call.model())
+                .setParent(call.trace())
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute(SpanAttributes.PROVIDER, name)
+                .setAttribute(SpanAttributes.REQUEST_MODEL, call.model())
+                .startSpan();
+        return attempt
+                .onItemOrFailure().invoke((item, failure) -> {
+                    String outcome = failure == null ? "ok"
+                            : failure instanceof UpstreamFailure known ? known.code() : "error";
+                    metrics.counter(MetricNames.UPSTREAM_ATTEMPTS, "provider", name, "outcome", outcome).increment();
+                    span.setAttribute(SpanAttributes.OUTCOME, outcome);
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, failure.getMessage());
+                        Log.debugf(failure.getCause(), "provider %s: try failed with %s: %s", name, outcome,
+                                failure.getMessage());
+                    }
+                    span.end();
+                })
+                .onCancellation().invoke(span::end);
     }
 
     private UpstreamReply accept(Response response) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.quarkus.logging.Log;
 
@@ -26,7 +27,7 @@ public class ProviderRegistry {
     private final Map<String, ModelTarget> models;
     private final Map<String, String> unavailable;
 
-    ProviderRegistry(ProvidersConfig config, MeterRegistry metrics) {
+    ProviderRegistry(ProvidersConfig config, MeterRegistry metrics, Tracer tracer) {
         Map<String, OpenAiCompatibleProvider> providers = new HashMap<>();
         Map<String, String> disabledProviders = new HashMap<>();
         config.providers().forEach((name, provider) -> {
@@ -34,7 +35,7 @@ public class ProviderRegistry {
                 disabledProviders.put(name, "provider '" + name + "' has no API key configured");
                 Log.infof("Provider %s is disabled: it needs an API key and none is set", name);
             } else {
-                providers.put(name, new OpenAiCompatibleProvider(name, provider, metrics));
+                providers.put(name, new OpenAiCompatibleProvider(name, provider, metrics, tracer));
             }
         });
         Map<String, ModelTarget> usable = new TreeMap<>();
