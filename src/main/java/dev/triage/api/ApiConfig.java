@@ -1,7 +1,5 @@
 package dev.triage.api;
 
-import java.util.List;
-import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -15,9 +13,4 @@ public interface ApiConfig {
     @WithDefault("8M")
     MemorySize maxBodySize();
 
-    /**
-     * Keys a client must present as {@code Authorization: Bearer <key>} on {@code /v1/*}. None set: the gateway is open
-     * (the demo), and says so at startup.
-     */
-    Optional<List<String>> apiKeys();
 }

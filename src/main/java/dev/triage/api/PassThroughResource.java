@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import dev.triage.dispatch.ChatDispatcher;
+import dev.triage.dispatch.Gatekeeper;
 import dev.triage.openai.ModelRequest;
 import io.vertx.core.buffer.Buffer;
 
@@ -18,23 +19,29 @@ public class PassThroughResource {
 
     private final ChatDispatcher dispatcher;
     private final BodyLimit bodyLimit;
+    private final Gatekeeper gatekeeper;
 
-    PassThroughResource(ChatDispatcher dispatcher, BodyLimit bodyLimit) {
+    PassThroughResource(ChatDispatcher dispatcher, BodyLimit bodyLimit, Gatekeeper gatekeeper) {
         this.dispatcher = dispatcher;
         this.bodyLimit = bodyLimit;
+        this.gatekeeper = gatekeeper;
     }
 
     @POST
     @Path("embeddings")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public RestMulti<Buffer> embeddings(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId) {
-        return Replies.of(dispatcher.embeddings(ModelRequest.parse(bodyLimit.check(body)), requestId));
+    public RestMulti<Buffer> embeddings(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId,
+            @HeaderParam("Authorization") String authorization) {
+        return Replies.of(dispatcher.embeddings(ModelRequest.parse(bodyLimit.check(body)), requestId,
+                gatekeeper.authenticate(authorization)));
     }
 
     @POST
     @Path("completions")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public RestMulti<Buffer> completions(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId) {
-        return Replies.of(dispatcher.completions(ModelRequest.parse(bodyLimit.check(body)), requestId));
+    public RestMulti<Buffer> completions(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId,
+            @HeaderParam("Authorization") String authorization) {
+        return Replies.of(dispatcher.completions(ModelRequest.parse(bodyLimit.check(body)), requestId,
+                gatekeeper.authenticate(authorization)));
     }
 }

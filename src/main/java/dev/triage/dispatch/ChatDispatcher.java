@@ -19,6 +19,7 @@ import dev.triage.providers.FallbackChain;
 import dev.triage.providers.FallbackChain.Step;
 import dev.triage.providers.ModelTarget;
 import dev.triage.providers.ProviderRegistry;
+import dev.triage.routing.RouteSelection;
 import dev.triage.routing.RouteTable;
 import dev.triage.routing.RoutingDecision;
 import dev.triage.telemetry.MetricNames;
@@ -38,18 +39,24 @@ public class ChatDispatcher {
     private final RouteTable routes;
     private final MeterRegistry metrics;
     private final Metering metering;
+    private final Gatekeeper gatekeeper;
 
-    ChatDispatcher(ProviderRegistry providers, RouteTable routes, MeterRegistry metrics, Metering metering) {
+    ChatDispatcher(ProviderRegistry providers, RouteTable routes, MeterRegistry metrics, Metering metering,
+            Gatekeeper gatekeeper) {
         this.providers = providers;
         this.routes = routes;
         this.metrics = metrics;
         this.metering = metering;
+        this.gatekeeper = gatekeeper;
     }
 
-    public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId) {
+    public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId, Caller caller) {
+        boolean overSoftBudget = gatekeeper.admit(caller, routes.select(request.model())
+                .map(RouteSelection::route).orElse(request.model()));
         Metering.Traced traced = metering.begin("chat", request.model());
         Instant decidingSince = Instant.now();
         return decide(request)
+                .map(decision -> overSoftBudget && decision != null ? routes.downgraded(decision) : decision)
                 .onFailure().invoke(failure -> metering.refused(traced, failure))
                 .flatMap(decision -> {
                     if (decision != null) {
@@ -58,31 +65,33 @@ public class ChatDispatcher {
                     List<Step> chain = decision == null ? chainOf(model(request.model())) : chainOf(decision);
                     Log.debugf("request %s -> %s (%s)", requestId, chain.getFirst().target().name(),
                             decision == null ? "direct" : decision.reason());
-                    return forward(Endpoint.CHAT_COMPLETIONS, chain, new Metering.Started(requestId, decision, traced),
+                    return forward(Endpoint.CHAT_COMPLETIONS, chain,
+                            new Metering.Started(requestId, caller, decision, traced),
                             target -> request.forUpstream(target.upstreamModel()), request.stream(),
                             request.gatewayAsksUsage());
                 })
                 .onFailure().invoke(failure -> metering.refused(traced, failure));
     }
 
-    public Uni<Dispatched> embeddings(ModelRequest request, String requestId) {
-        return forward(Endpoint.EMBEDDINGS, request, requestId);
+    public Uni<Dispatched> embeddings(ModelRequest request, String requestId, Caller caller) {
+        return forward(Endpoint.EMBEDDINGS, request, requestId, caller);
     }
 
-    public Uni<Dispatched> completions(ModelRequest request, String requestId) {
-        return forward(Endpoint.COMPLETIONS, request, requestId);
+    public Uni<Dispatched> completions(ModelRequest request, String requestId, Caller caller) {
+        return forward(Endpoint.COMPLETIONS, request, requestId, caller);
     }
 
     /** Embeddings and legacy completions: no routing, the named model (and its own fallbacks) answers. */
-    private Uni<Dispatched> forward(Endpoint endpoint, ModelRequest request, String requestId) {
+    private Uni<Dispatched> forward(Endpoint endpoint, ModelRequest request, String requestId, Caller caller) {
         if (routes.select(request.model()).isPresent()) {
             throw OpenAiException.invalidRequest("'" + request.model() + "' is a route; routes apply to chat "
                     + "completions only. Name a model for /v1/" + endpoint.path() + ".", "model");
         }
+        gatekeeper.admit(caller, request.model());
         Metering.Traced traced = metering.begin(endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "text_completion",
                 request.model());
         try {
-            return forward(endpoint, chainOf(model(request.model())), new Metering.Started(requestId, null, traced),
+            return forward(endpoint, chainOf(model(request.model())), new Metering.Started(requestId, caller, null, traced),
                     target -> request.withModel(target.upstreamModel()), request.stream(), false);
         } catch (RuntimeException e) {
             metering.refused(traced, e);

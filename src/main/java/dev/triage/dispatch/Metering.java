@@ -7,9 +7,12 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.triage.ledger.KeyLimits;
+import dev.triage.ledger.KeyStore;
 import dev.triage.ledger.LedgerRow;
 import dev.triage.ledger.LedgerWriter;
 import dev.triage.ledger.Pricing;
+import dev.triage.ledger.VirtualKey;
 import dev.triage.openai.OpenAiException;
 import dev.triage.openai.Usage;
 import dev.triage.providers.ModelTarget;
@@ -39,7 +42,7 @@ class Metering {
     }
 
     /** What is known of a request before it is forwarded. */
-    record Started(String requestId, RoutingDecision decision, Traced traced) {
+    record Started(String requestId, Caller caller, RoutingDecision decision, Traced traced) {
     }
 
     /** How a forwarded request ended. */
@@ -52,9 +55,14 @@ class Metering {
     private final ProviderRegistry providers;
     private final RouteTable routes;
     private final Tracer tracer;
+    private final KeyStore keys;
+    private final KeyLimits limits;
 
-    Metering(LedgerWriter ledger, MeterRegistry metrics, ProviderRegistry providers, RouteTable routes, Tracer tracer) {
+    Metering(LedgerWriter ledger, MeterRegistry metrics, ProviderRegistry providers, RouteTable routes, Tracer tracer,
+            KeyStore keys, KeyLimits limits) {
         this.ledger = ledger;
+        this.keys = keys;
+        this.limits = limits;
         this.metrics = metrics;
         this.providers = providers;
         this.routes = routes;
@@ -113,13 +121,21 @@ class Metering {
         ModelTarget strong = decision == null ? model : providers.find(routes.strongModel(decision.route())).orElse(model);
         BigDecimal strongCost = strong == null ? null
                 : Pricing.cost(ended.usage(), strong.inputPricePerMillion(), strong.outputPricePerMillion());
-        ledger.record(new LedgerRow(UUID.randomUUID(), Instant.now(), started.requestId(), null,
+        ledger.record(new LedgerRow(UUID.randomUUID(), Instant.now(), started.requestId(), started.caller().id(),
                 decision == null ? null : decision.route(), decision == null ? null : decision.tier(),
                 decision == null ? null : decision.strongProbability(), decision == null ? null : decision.threshold(),
                 model == null ? null : model.name(), ended.fallback(), ended.attempts(), ended.usage().inputTokens(),
                 ended.usage().outputTokens(), cost, strongCost, nanos / 1e6, ended.status(), ended.outcome(),
                 ended.streamed()));
         count(decision, model, ended, nanos, cost, strongCost);
+        VirtualKey key = started.caller().key();
+        if (key != null) {
+            if (cost != null) {
+                keys.charge(key.id(), cost);
+            }
+            limits.used(key.id(), (ended.usage().inputTokens() == null ? 0 : ended.usage().inputTokens())
+                    + (ended.usage().outputTokens() == null ? 0 : ended.usage().outputTokens()), System.currentTimeMillis());
+        }
         trace(started.traced().span(), model, ended, cost, strongCost);
     }
 

@@ -10,6 +10,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "triage.ledger")
 public interface LedgerConfig {
 
+    /**
+     * Keep the ledger (and virtual keys, which live in the same database). Off: no database is needed or started, no
+     * row is written, and only static keys authenticate.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Rows held in memory while the database is slow or down; beyond it a new row is dropped, and counted. */
     @WithDefault("100000")
     int bufferSize();

@@ -15,7 +15,7 @@ import io.quarkus.runtime.StartupEvent;
  * Brings the ledger's database up in the background, so that the gateway answers at once: starts the embedded
  * PostgreSQL when no {@code DB_URL} is given, migrates the schema with Flyway ({@code db/migration}; versioned SQL, applied
  * once each, recorded in {@code flyway_schema_history}), retrying while the database is unreachable, then lets the
- * writer write. At shutdown the writer flushes before the embedded database stops.
+ * writer write and loads the virtual keys. At shutdown the writer flushes before the embedded database stops.
  */
 @ApplicationScoped
 public class LedgerStartup {
@@ -24,15 +24,24 @@ public class LedgerStartup {
     private final EmbeddedDatabase embedded;
     private final Flyway flyway;
     private final LedgerWriter writer;
+    private final KeyStore keys;
+    private final KeysConfig keysConfig;
 
-    LedgerStartup(LedgerConfig config, EmbeddedDatabase embedded, Flyway flyway, LedgerWriter writer) {
+    LedgerStartup(LedgerConfig config, EmbeddedDatabase embedded, Flyway flyway, LedgerWriter writer, KeyStore keys,
+            KeysConfig keysConfig) {
         this.config = config;
+        this.keys = keys;
+        this.keysConfig = keysConfig;
         this.embedded = embedded;
         this.flyway = flyway;
         this.writer = writer;
     }
 
     void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            Log.info("Ledger off (triage.ledger.enabled=false): no usage rows, no virtual keys");
+            return;
+        }
         Thread.ofPlatform().daemon().name("triage-ledger-schema").start(this::prepare);
     }
 
@@ -56,6 +65,7 @@ public class LedgerStartup {
             try {
                 flyway.migrate();
                 writer.open();
+                keys.startRefreshing(keysConfig.keyRefresh());
                 return;
             } catch (RuntimeException e) {
                 Log.warnf("Ledger schema not migrated yet (%s); retrying in %d ms", e.getMessage(), delay);

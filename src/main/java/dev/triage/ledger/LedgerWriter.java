@@ -64,6 +64,9 @@ public class LedgerWriter {
 
     /** Queues a row for writing; never blocks and never fails the caller. */
     public void record(LedgerRow row) {
+        if (!config.enabled()) {
+            return;
+        }
         if (!queue.offer(row)) {
             dropped.increment();
         }

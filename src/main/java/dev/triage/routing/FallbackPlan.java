@@ -37,6 +37,10 @@ public final class FallbackPlan {
         return strong;
     }
 
+    String weak() {
+        return weak;
+    }
+
     List<Candidate> candidates(RoutingDecision decision) {
         Map<String, String> chain = new LinkedHashMap<>();
         chain.put(decision.model(), "primary");

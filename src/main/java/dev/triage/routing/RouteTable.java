@@ -81,6 +81,20 @@ public class RouteTable {
         return plans.get(decision.route()).candidates(decision);
     }
 
+    /**
+     * The decision made to answer with the route's weak model, because the caller's soft budget is spent: policy
+     * {@code budget}, so the response says why. A decision that already chose the weak tier, or a fixed route, stays.
+     */
+    public RoutingDecision downgraded(RoutingDecision decision) {
+        if (!"strong".equals(decision.tier())) {
+            return decision;
+        }
+        String weak = plans.get(decision.route()).weak();
+        return new RoutingDecision(decision.route(), weak, "weak", "budget", decision.strongProbability(),
+                decision.threshold(), decision.routerVersion(), decision.decisionMillis(),
+                "the key's soft budget is spent: " + weak + " instead of " + decision.model());
+    }
+
     /** The strong model of a route (a fixed route's only model): the price that savings are measured against. */
     public String strongModel(String route) {
         return plans.get(route).strong();

@@ -58,6 +58,10 @@ class LedgerTest {
         assertThat(row.getInteger("status")).isEqualTo(200);
         assertThat(row.getString("outcome")).isEqualTo("ok");
         assertThat(row.getBoolean("streamed")).isFalse();
+        assertThat(given().get("/q/metrics").asString())
+                .contains("triage_tokens_total{direction=\"input\",model=\"fake-model\"}")
+                .contains("triage_cost_usd_total{model=\"fake-model\",route=\"\"}")
+                .contains("triage_requests_total{model=\"fake-model\",outcome=\"ok\",route=\"\",tier=\"\"}");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.triage.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import dev.triage.ledger.KeyStore;
+import dev.triage.ledger.SpendReport;
+import dev.triage.openai.OpenAiException;
+import io.smallrye.mutiny.Uni;
+
+/** Operator endpoints, behind the admin token: virtual keys (create, list, revoke) and spend over a time window. */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final AdminToken token;
+    private final KeyStore keys;
+    private final SpendReport spend;
+
+    AdminResource(AdminToken token, KeyStore keys, SpendReport spend) {
+        this.token = token;
+        this.keys = keys;
+        this.spend = spend;
+    }
+
+    /** Creates a key; the answer is the only place its secret ever appears. */
+    @POST
+    @Path("/keys")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    public Uni<KeyView> create(@HeaderParam("Authorization") String authorization, KeyRequest request) {
+        token.check(authorization);
+        if (request == null) {
+            throw OpenAiException.invalidRequest("Send the key to create as a JSON object.", null);
+        }
+        return keys.create(request.toEntity()).map(created -> KeyView.of(created.key(), created.secret(), null));
+    }
+
+    @GET
+    @Path("/keys")
+    public Uni<List<KeyView>> list(@HeaderParam("Authorization") String authorization) {
+        token.check(authorization);
+        return keys.list().map(all -> all.stream().map(key -> KeyView.of(key, null, keys.spent(key.id))).toList());
+    }
+
+    @DELETE
+    @Path("/keys/{id}")
+    public Uni<KeyView> revoke(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        token.check(authorization);
+        UUID keyId = parseId(id);
+        return keys.revoke(keyId).flatMap(found -> {
+            if (!found) {
+                throw new OpenAiException(404, "invalid_request_error", "key_not_found", "id", "No key with id " + id + ".");
+            }
+            return keys.list().map(all -> all.stream().filter(key -> key.id.equals(keyId))
+                    .map(key -> KeyView.of(key, null, null)).findFirst().orElseThrow());
+        });
+    }
+
+    /** Spend per route and model between {@code since} and {@code until} (ISO-8601 instants; default: the last 30 days). */
+    @GET
+    @Path("/spend")
+    public Uni<SpendReport.Summary> spend(@HeaderParam("Authorization") String authorization,
+            @QueryParam("since") String since, @QueryParam("until") String until) {
+        token.check(authorization);
+        Instant end = instant(until, "until", Instant.now());
+        return spend.between(instant(since, "since", end.minus(Duration.ofDays(30))), end);
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new OpenAiException(404, "invalid_request_error", "key_not_found", "id", "No key with id " + id + ".");
+        }
+    }
+
+    private static Instant instant(String value, String param, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw OpenAiException.invalidRequest("'" + param + "' must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z.",
+                    param);
+        }
+    }
+}

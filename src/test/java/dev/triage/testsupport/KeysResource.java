@@ -1,0 +1,26 @@
+package dev.triage.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@link ResilienceResource}'s providers and learned route, with prices, an admin token, and a database of its own (so
+ * that the keys these tests create never close the gateway for other test classes).
+ */
+public class KeysResource extends ResilienceResource {
+
+    public static final String ADMIN_TOKEN = "admin-secret-for-tests";
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(super.start());
+        config.put("triage.admin-token", ADMIN_TOKEN);
+        config.put("triage.models.strong-m.input-price", "10");
+        config.put("triage.models.strong-m.output-price", "30");
+        config.put("triage.models.weak-m.input-price", "0.1");
+        config.put("triage.models.weak-m.output-price", "0.3");
+        config.put("triage.ledger.embedded.port", "54392");
+        config.put("triage.ledger.embedded.data-dir", "target/pgdata-keys-test");
+        return config;
+    }
+}
