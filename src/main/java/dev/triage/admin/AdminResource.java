@@ -19,12 +19,16 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import dev.triage.dispatch.OperatorView;
 import dev.triage.ledger.KeyStore;
 import dev.triage.ledger.SpendReport;
 import dev.triage.openai.OpenAiException;
 import io.smallrye.mutiny.Uni;
 
-/** Operator endpoints, behind the admin token: virtual keys (create, list, revoke) and spend over a time window. */
+/**
+ * Operator endpoints, behind the admin token: virtual keys (create, list, revoke), spend over a time window, and the
+ * dashboard's data.
+ */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -32,11 +36,25 @@ public class AdminResource {
     private final AdminToken token;
     private final KeyStore keys;
     private final SpendReport spend;
+    private final OperatorView view;
 
-    AdminResource(AdminToken token, KeyStore keys, SpendReport spend) {
+    AdminResource(AdminToken token, KeyStore keys, SpendReport spend, OperatorView view) {
         this.token = token;
         this.keys = keys;
         this.spend = spend;
+        this.view = view;
+    }
+
+    /** The dashboard's data (/dashboard/ shows it): the last {@code hours} (default 24) of traffic, live state. */
+    @GET
+    @Path("/dashboard")
+    public Uni<OperatorView.Snapshot> dashboard(@HeaderParam("Authorization") String authorization,
+            @QueryParam("hours") Integer hours) {
+        token.check(authorization);
+        if (hours != null && (hours < 1 || hours > 24 * 90)) {
+            throw OpenAiException.invalidRequest("'hours' must be between 1 and 2160.", "hours");
+        }
+        return view.last(Duration.ofHours(hours == null ? 24 : hours));
     }
 
     /** Creates a key; the answer is the only place its secret ever appears. */

@@ -34,6 +34,10 @@ final class LearnedPolicy implements RoutePolicy {
         double limit = asked != null ? asked : threshold;
         long start = System.nanoTime();
         String version = service.router().manifest().version();
+        if (service.loading() && service.answersWhileLoading()) {
+            return Uni.createFrom().item(new RoutingDecision(route, strong, "strong", "warming", null, limit, version,
+                    millisSince(start), "encoder still loading: strong model until it is ready"));
+        }
         return service.embed(request.lastUserText())
                 .map(embedding -> {
                     double p = service.router().strongNeeded(embedding, strongId, weakId);

@@ -31,6 +31,18 @@ public interface LearnedRouterConfig {
     @WithDefault("1024")
     int queueSize();
 
+    /**
+     * What a learned route does with a request that arrives while the encoder is still loading (the first 2-3 s after
+     * a start): {@code wait} for it (every answer is routed by the router), or send it to the {@code strong} model at
+     * once (policy {@code warming}: no wait after a scale from zero, at the strong model's price).
+     */
+    @WithDefault("wait")
+    WhileLoading whileLoading();
+
+    enum WhileLoading {
+        WAIT, STRONG
+    }
+
     /** Prompts whose embeddings are remembered; a repeated prompt is decided without running the encoder. */
     @WithDefault("10000")
     int cacheSize();

@@ -28,6 +28,7 @@ public class RouteTable {
 
     private final Map<String, RoutePolicy> policies;
     private final Map<String, FallbackPlan> plans;
+    private final Map<String, Double> strongShareTargets;
     private final String routellmRoute;
     private final boolean learned;
 
@@ -45,6 +46,9 @@ public class RouteTable {
         });
         this.policies = Collections.unmodifiableMap(built);
         this.plans = Collections.unmodifiableMap(chains);
+        Map<String, Double> targets = new TreeMap<>();
+        config.routes().forEach((name, route) -> route.strongPct().ifPresent(share -> targets.put(name, share)));
+        this.strongShareTargets = Collections.unmodifiableMap(targets);
         this.routellmRoute = config.routellmRoute();
         this.learned = config.routes().values().stream().anyMatch(route -> route.policy() == PolicyKind.LEARNED);
     }
@@ -93,6 +97,11 @@ public class RouteTable {
         return new RoutingDecision(decision.route(), weak, "weak", "budget", decision.strongProbability(),
                 decision.threshold(), decision.routerVersion(), decision.decisionMillis(),
                 "the key's soft budget is spent: " + weak + " instead of " + decision.model());
+    }
+
+    /** The share of requests each learned route was configured to send to its strong model ({@code strong-pct}). */
+    public Map<String, Double> strongShareTargets() {
+        return strongShareTargets;
     }
 
     /** The strong model of a route (a fixed route's only model): the price that savings are measured against. */

@@ -96,6 +96,16 @@ public class RouterService {
         return router.mf().knows(model) ? model : fallback;
     }
 
+    /** Whether learned routes answer with their strong model while the encoder loads, rather than wait for it. */
+    boolean answersWhileLoading() {
+        return config.whileLoading() == LearnedRouterConfig.WhileLoading.STRONG;
+    }
+
+    /** Whether the encoder is still being loaded (neither ready nor failed). */
+    boolean loading() {
+        return !encoder.isDone();
+    }
+
     public boolean ready() {
         return encoder.isDone() && !encoder.isCompletedExceptionally();
     }

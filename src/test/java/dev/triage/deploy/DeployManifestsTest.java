@@ -1,18 +1,16 @@
 package dev.triage.deploy;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.triage.testsupport.FakeUpstream;
+import dev.triage.testsupport.NodeTests;
 import dev.triage.testsupport.ResilienceResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,15 +42,6 @@ class DeployManifestsTest {
                 .distinct()
                 .collect(Collectors.joining("\n"));
 
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=tap", "manifests.test.mjs")
-                .directory(new File("src/test/node"))
-                .redirectErrorStream(true);
-        node.environment().put("EXPORTED_METRICS", exported);
-        Process process = node.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        System.out.println(output);
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("# fail 0");
+        NodeTests.run("manifests.test.mjs", Map.of("EXPORTED_METRICS", exported));
     }
 }

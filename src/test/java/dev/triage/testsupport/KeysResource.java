@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@link ResilienceResource}'s providers and learned route, with prices, an admin token, and a database of its own (so
- * that the keys these tests create never close the gateway for other test classes).
+ * {@link ResilienceResource}'s providers and learned route, with prices, an admin token, and a database of their own
+ * (so that the keys created by the admin tests never close the gateway for other test classes).
  */
 public class KeysResource extends ResilienceResource {
 
@@ -19,6 +19,8 @@ public class KeysResource extends ResilienceResource {
         config.put("triage.models.strong-m.output-price", "30");
         config.put("triage.models.weak-m.input-price", "0.1");
         config.put("triage.models.weak-m.output-price", "0.3");
+        // a target for the dashboard to show (the threshold above still decides)
+        config.put("triage.routes.tiered.strong-pct", "0.3");
         config.put("triage.ledger.embedded.port", "54392");
         config.put("triage.ledger.embedded.data-dir", "target/pgdata-keys-test");
         return config;
