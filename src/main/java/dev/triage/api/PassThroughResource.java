@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import dev.triage.dispatch.ChatDispatcher;
-import dev.triage.dispatch.Gatekeeper;
 import dev.triage.openai.ModelRequest;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 
 /** Endpoints forwarded unchanged to the provider of the named model. */
 @Path("/v1")
@@ -19,29 +19,27 @@ public class PassThroughResource {
 
     private final ChatDispatcher dispatcher;
     private final BodyLimit bodyLimit;
-    private final Gatekeeper gatekeeper;
 
-    PassThroughResource(ChatDispatcher dispatcher, BodyLimit bodyLimit, Gatekeeper gatekeeper) {
+    PassThroughResource(ChatDispatcher dispatcher, BodyLimit bodyLimit) {
         this.dispatcher = dispatcher;
         this.bodyLimit = bodyLimit;
-        this.gatekeeper = gatekeeper;
     }
 
     @POST
     @Path("embeddings")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public RestMulti<Buffer> embeddings(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId,
-            @HeaderParam("Authorization") String authorization) {
+            RoutingContext context) {
         return Replies.of(dispatcher.embeddings(ModelRequest.parse(bodyLimit.check(body)), requestId,
-                gatekeeper.authenticate(authorization)));
+                ApiKeyCheck.callerOf(context)));
     }
 
     @POST
     @Path("completions")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public RestMulti<Buffer> completions(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId,
-            @HeaderParam("Authorization") String authorization) {
+            RoutingContext context) {
         return Replies.of(dispatcher.completions(ModelRequest.parse(bodyLimit.check(body)), requestId,
-                gatekeeper.authenticate(authorization)));
+                ApiKeyCheck.callerOf(context)));
     }
 }

@@ -57,7 +57,6 @@ public class ChatDispatcher {
         Instant decidingSince = Instant.now();
         return decide(request)
                 .map(decision -> overSoftBudget && decision != null ? routes.downgraded(decision) : decision)
-                .onFailure().invoke(failure -> metering.refused(traced, failure))
                 .flatMap(decision -> {
                     if (decision != null) {
                         metering.decided(traced, decision, decidingSince);

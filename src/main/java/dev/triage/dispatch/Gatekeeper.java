@@ -2,7 +2,6 @@ package dev.triage.dispatch;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -53,7 +52,7 @@ public class Gatekeeper {
             byte[] presented = secret.getBytes(StandardCharsets.UTF_8);
             for (byte[] key : configured) {
                 if (MessageDigest.isEqual(key, presented)) {
-                    return new Caller("config:" + fingerprint(presented), null);
+                    return new Caller("config:" + KeyStore.hash(secret).substring(0, 8), null);
                 }
             }
             var virtual = keys.find(secret);
@@ -107,13 +106,5 @@ public class Gatekeeper {
 
     private boolean open() {
         return configured.isEmpty() && !requireKeys && !keys.issued();
-    }
-
-    private static String fingerprint(byte[] key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key)).substring(0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -156,7 +156,8 @@ public class KeyStore {
         return random;
     }
 
-    static String hash(String secret) {
+    /** The SHA-256 of a key, in hex: all that is ever stored or logged of it. */
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.strip().getBytes(StandardCharsets.UTF_8)));

@@ -59,7 +59,7 @@ public final class FallbackChain {
                 })
                 .onFailure().recoverWithUni(failure -> {
                     attempts.add(new Attempt(step.target().name(), tries.get(),
-                            failure instanceof UpstreamFailure known ? known.code() : "error"));
+                            UpstreamFailure.outcomeOf(failure)));
                     boolean another = failure instanceof UpstreamFailure known && known.fallbackWorthy()
                             && index + 1 < steps.size();
                     if (another) {

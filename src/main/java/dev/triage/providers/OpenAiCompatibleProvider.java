@@ -106,8 +106,7 @@ public class OpenAiCompatibleProvider {
                 .startSpan();
         return attempt
                 .onItemOrFailure().invoke((item, failure) -> {
-                    String outcome = failure == null ? "ok"
-                            : failure instanceof UpstreamFailure known ? known.code() : "error";
+                    String outcome = UpstreamFailure.outcomeOf(failure);
                     metrics.counter(MetricNames.UPSTREAM_ATTEMPTS, "provider", name, "outcome", outcome).increment();
                     span.setAttribute(SpanAttributes.OUTCOME, outcome);
                     if (failure != null) {

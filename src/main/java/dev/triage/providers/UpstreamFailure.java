@@ -34,6 +34,11 @@ public final class UpstreamFailure extends OpenAiException {
         }
     }
 
+    /** How a try ended, as metrics, spans and {@code x-triage-attempts} name it: ok, or the failure's code. */
+    static String outcomeOf(Throwable failure) {
+        return failure == null ? "ok" : failure instanceof UpstreamFailure known ? known.code() : "error";
+    }
+
     public Kind kind() {
         return kind;
     }
