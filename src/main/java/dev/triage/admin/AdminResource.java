@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import dev.triage.dispatch.OperatorView;
 import dev.triage.ledger.KeyStore;
+import dev.triage.ledger.LedgerStatus;
 import dev.triage.ledger.SpendReport;
 import dev.triage.openai.OpenAiException;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +39,11 @@ public class AdminResource {
     private final KeyStore keys;
     private final SpendReport spend;
     private final OperatorView view;
+    private final LedgerStatus ledger;
 
-    AdminResource(AdminToken token, KeyStore keys, SpendReport spend, OperatorView view) {
+    AdminResource(AdminToken token, KeyStore keys, SpendReport spend, OperatorView view, LedgerStatus ledger) {
         this.token = token;
+        this.ledger = ledger;
         this.keys = keys;
         this.spend = spend;
         this.view = view;
@@ -54,7 +58,7 @@ public class AdminResource {
         if (hours != null && (hours < 1 || hours > 24 * 90)) {
             throw OpenAiException.invalidRequest("'hours' must be between 1 and 2160.", "hours");
         }
-        return view.last(Duration.ofHours(hours == null ? 24 : hours));
+        return fromLedger(() -> view.last(Duration.ofHours(hours == null ? 24 : hours)));
     }
 
     /** Creates a key; the answer is the only place its secret ever appears. */
@@ -67,14 +71,16 @@ public class AdminResource {
         if (request == null) {
             throw OpenAiException.invalidRequest("Send the key to create as a JSON object.", null);
         }
-        return keys.create(request.toEntity()).map(created -> KeyView.of(created.key(), created.secret(), null));
+        var key = request.toEntity();
+        return fromLedger(() -> keys.create(key)).map(created -> KeyView.of(created.key(), created.secret(), null));
     }
 
     @GET
     @Path("/keys")
     public Uni<List<KeyView>> list(@HeaderParam("Authorization") String authorization) {
         token.check(authorization);
-        return keys.list().map(all -> all.stream().map(key -> KeyView.of(key, null, keys.spent(key.id))).toList());
+        return fromLedger(keys::list)
+                .map(all -> all.stream().map(key -> KeyView.of(key, null, keys.spent(key.id))).toList());
     }
 
     @DELETE
@@ -82,11 +88,11 @@ public class AdminResource {
     public Uni<KeyView> revoke(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         token.check(authorization);
         UUID keyId = parseId(id);
-        return keys.revoke(keyId).flatMap(found -> {
+        return fromLedger(() -> keys.revoke(keyId)).flatMap(found -> {
             if (!found) {
                 throw new OpenAiException(404, "invalid_request_error", "key_not_found", "id", "No key with id " + id + ".");
             }
-            return keys.list().map(all -> all.stream().filter(key -> key.id.equals(keyId))
+            return fromLedger(keys::list).map(all -> all.stream().filter(key -> key.id.equals(keyId))
                     .map(key -> KeyView.of(key, null, null)).findFirst().orElseThrow());
         });
     }
@@ -98,7 +104,14 @@ public class AdminResource {
             @QueryParam("since") String since, @QueryParam("until") String until) {
         token.check(authorization);
         Instant end = instant(until, "until", Instant.now());
-        return spend.between(instant(since, "since", end.minus(Duration.ofDays(30))), end);
+        Instant start = instant(since, "since", end.minus(Duration.ofDays(30)));
+        return fromLedger(() -> spend.between(start, end));
+    }
+
+    /** Runs a query once the ledger's database is ready; a database that fails to answer is a 503, not a 500. */
+    private <T> Uni<T> fromLedger(Supplier<Uni<T>> query) {
+        ledger.requireReady();
+        return query.get().onFailure(failure -> !(failure instanceof OpenAiException)).transform(ledger::unavailable);
     }
 
     private static UUID parseId(String id) {

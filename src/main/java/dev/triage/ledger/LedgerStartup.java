@@ -26,10 +26,12 @@ public class LedgerStartup {
     private final LedgerWriter writer;
     private final KeyStore keys;
     private final KeysConfig keysConfig;
+    private final LedgerStatus status;
 
     LedgerStartup(LedgerConfig config, EmbeddedDatabase embedded, Flyway flyway, LedgerWriter writer, KeyStore keys,
-            KeysConfig keysConfig) {
+            KeysConfig keysConfig, LedgerStatus status) {
         this.config = config;
+        this.status = status;
         this.keys = keys;
         this.keysConfig = keysConfig;
         this.embedded = embedded;
@@ -55,6 +57,7 @@ public class LedgerStartup {
             try {
                 embedded.start();
             } catch (Exception e) {
+                status.failed("the embedded PostgreSQL did not start: " + e.getMessage());
                 Log.errorf(e, "The embedded PostgreSQL did not start; ledger rows stay buffered in memory. Set DB_URL to "
                         + "use an existing server.");
                 return;
@@ -66,8 +69,10 @@ public class LedgerStartup {
                 flyway.migrate();
                 writer.open();
                 keys.startRefreshing(keysConfig.keyRefresh());
+                status.becameReady();
                 return;
             } catch (RuntimeException e) {
+                status.starting("schema not migrated yet: " + e.getMessage());
                 Log.warnf("Ledger schema not migrated yet (%s); retrying in %d ms", e.getMessage(), delay);
                 try {
                     Thread.sleep(delay);

@@ -13,12 +13,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triage.testsupport.FakeUpstream;
 import dev.triage.testsupport.KeysResource;
+import dev.triage.testsupport.LedgerReady;
 import dev.triage.testsupport.NodeTests;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +38,11 @@ class DashboardTest {
 
     private static final String ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[],"
             + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":1000,\"total_tokens\":2000}}";
+
+    @BeforeEach
+    void ledgerIsUp() throws InterruptedException {
+        LedgerReady.await();
+    }
 
     @Test
     void dashboardShowsTheLedger() throws Exception {

@@ -11,11 +11,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.triage.api.TriageHeaders;
 import dev.triage.testsupport.FakeUpstream;
 import dev.triage.testsupport.KeysResource;
+import dev.triage.testsupport.LedgerReady;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -32,6 +34,11 @@ class KeysTest {
 
     private static final String ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[],"
             + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":1000,\"total_tokens\":2000}}";
+
+    @BeforeEach
+    void ledgerIsUp() throws InterruptedException {
+        LedgerReady.await();
+    }
 
     @Test
     void adminApiNeedsItsToken() {

@@ -12,14 +12,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+/** Keys from configuration on a gateway without a database: the keys work, what needs the ledger says it is off. */
 @QuarkusTest
-@TestProfile(ApiKeyTest.WithKeys.class)
+@TestProfile(ApiKeyTest.ConfiguredKeysNoLedger.class)
 class ApiKeyTest {
 
-    public static class WithKeys implements QuarkusTestProfile {
+    public static class ConfiguredKeysNoLedger implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("triage.api-keys", "sk-team-a,sk-team-b");
+            return Map.of("triage.api-keys", "sk-team-a,sk-team-b", "triage.ledger.enabled", "false",
+                    "triage.admin-token", "admin-token");
         }
     }
 
@@ -50,5 +52,17 @@ class ApiKeyTest {
     @Test
     void healthNeedsNoKey() {
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void whatNeedsTheLedgerIs503WhenItIsOff() {
+        for (String path : new String[] {"/admin/spend", "/admin/keys", "/admin/dashboard"}) {
+            given().header("Authorization", "Bearer admin-token").get(path)
+                    .then().statusCode(503)
+                    .body("error.code", equalTo("ledger_disabled"))
+                    .body("error.type", equalTo("server_error"));
+        }
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'ledger' }.data.state", equalTo("off"));
     }
 }

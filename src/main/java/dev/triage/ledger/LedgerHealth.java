@@ -1,0 +1,31 @@
+package dev.triage.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The ledger's state in {@code /q/health/ready}. It stays up in every state: requests are still answered and their rows
+ * buffered, so taking the replica out of service would lose more than it saves.
+ */
+@Readiness
+@ApplicationScoped
+public class LedgerHealth implements HealthCheck {
+
+    private final LedgerStatus status;
+    private final LedgerWriter writer;
+
+    LedgerHealth(LedgerStatus status, LedgerWriter writer) {
+        this.status = status;
+        this.writer = writer;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("ledger").up().withData("state", status.state())
+                .withData("buffered-rows", writer.buffered());
+        return status.ready() ? response.build() : response.withData("reason", status.reason()).build();
+    }
+}
