@@ -9,7 +9,11 @@ import dev.triage.routing.RouterService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-/** Ready once the learned router's encoder is loaded (when a route uses it); down, with the reason, if it failed. */
+/**
+ * Ready once the learned router's encoder is loaded (when a route uses it); down, with the reason, if it failed. With
+ * {@code while-loading: strong} it is ready while the encoder loads, since learned routes answer (with their strong
+ * model) from the start: a scale-from-zero platform must send traffic at once.
+ */
 @Readiness
 @ApplicationScoped
 public class RouterReadiness implements HealthCheck {
@@ -35,6 +39,10 @@ public class RouterReadiness implements HealthCheck {
                 .withData("cache-hits", service.cacheHits());
         if (service.ready()) {
             return response.up().build();
+        }
+        if (service.loading() && service.answersWhileLoading()) {
+            return response.up().withData("state", "encoder loading; learned routes answer with their strong model")
+                    .build();
         }
         String failure = service.failure();
         return response.down().withData("reason", failure != null ? failure : "encoder still loading").build();

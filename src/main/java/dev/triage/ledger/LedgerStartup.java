@@ -5,37 +5,34 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.flywaydb.core.Flyway;
-
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Brings the ledger's database up in the background, so that the gateway answers at once: starts the embedded
- * PostgreSQL when no {@code DB_URL} is given, migrates the schema with Flyway ({@code db/migration}; versioned SQL, applied
- * once each, recorded in {@code flyway_schema_history}), retrying while the database is unreachable, then lets the
- * writer write and loads the virtual keys. At shutdown the writer flushes before the embedded database stops.
+ * PostgreSQL when no {@code DB_URL} is given, migrates the schema, retrying while the database is unreachable, then lets
+ * the writer write and loads the virtual keys. At shutdown the writer flushes before the embedded database stops.
  */
 @ApplicationScoped
 public class LedgerStartup {
 
     private final LedgerConfig config;
     private final EmbeddedDatabase embedded;
-    private final Flyway flyway;
+    private final SchemaMigration schema;
     private final LedgerWriter writer;
     private final KeyStore keys;
     private final KeysConfig keysConfig;
     private final LedgerStatus status;
 
-    LedgerStartup(LedgerConfig config, EmbeddedDatabase embedded, Flyway flyway, LedgerWriter writer, KeyStore keys,
+    LedgerStartup(LedgerConfig config, EmbeddedDatabase embedded, SchemaMigration schema, LedgerWriter writer, KeyStore keys,
             KeysConfig keysConfig, LedgerStatus status) {
         this.config = config;
         this.status = status;
         this.keys = keys;
         this.keysConfig = keysConfig;
         this.embedded = embedded;
-        this.flyway = flyway;
+        this.schema = schema;
         this.writer = writer;
     }
 
@@ -66,7 +63,7 @@ public class LedgerStartup {
         long delay = 500;
         while (true) {
             try {
-                flyway.migrate();
+                schema.migrate();
                 writer.open();
                 keys.startRefreshing(keysConfig.keyRefresh());
                 status.becameReady();

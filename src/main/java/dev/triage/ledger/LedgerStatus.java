@@ -14,10 +14,11 @@ public class LedgerStatus {
     private static final String RETRY_SECONDS = "2";
 
     private volatile String state;
-    private volatile String reason = "the ledger database is starting";
+    private volatile String reason;
 
     LedgerStatus(LedgerConfig config) {
         state = config.enabled() ? "starting" : "off";
+        reason = config.enabled() ? "the ledger database is starting" : "triage.ledger.enabled=false";
     }
 
     public boolean ready() {

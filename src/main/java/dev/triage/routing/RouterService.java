@@ -35,10 +35,7 @@ public class RouterService {
         this.config = config;
         this.router = RouterArtifacts.load(config.artifacts().map(Path::of).orElse(null));
         this.cache = new EmbeddingCache(config.cacheSize());
-        // one PyTorch thread per worker; must be set before the engine starts
-        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
-        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        configureEngine();
         this.encoder = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("triage-router-loader").start(() -> {
             try {
@@ -48,6 +45,13 @@ public class RouterService {
             }
         });
         this.batcher = new EncoderBatcher(encoder, config.workers(), config.maxBatch(), config.queueSize());
+    }
+
+    /** One PyTorch thread per worker, offline; must be set before the engine starts. Explicit settings win. */
+    private static void configureEngine() {
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     }
 
     private BertEncoder loadEncoder() {
@@ -97,12 +101,12 @@ public class RouterService {
     }
 
     /** Whether learned routes answer with their strong model while the encoder loads, rather than wait for it. */
-    boolean answersWhileLoading() {
+    public boolean answersWhileLoading() {
         return config.whileLoading() == LearnedRouterConfig.WhileLoading.STRONG;
     }
 
     /** Whether the encoder is still being loaded (neither ready nor failed). */
-    boolean loading() {
+    public boolean loading() {
         return !encoder.isDone();
     }
 

@@ -2,6 +2,7 @@ package dev.triage.routing.encoder;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.util.Utils;
 
 /**
  * A BERT-style sentence encoder running in-process on DJL's PyTorch engine: tokenize, embed, the transformer layers,
@@ -49,13 +51,10 @@ public final class BertEncoder implements AutoCloseable {
      *        router's heads must be trained on embeddings made with the same number.
      */
     public static BertEncoder load(EncoderSpec spec, int maxTokens, int layers) throws IOException {
-        ClassLoader loader = BertEncoder.class.getClassLoader();
-        Map<String, OnnxWeights.Tensor> tensors;
-        try (InputStream onnx = open(loader, spec.onnxResource)) {
-            tensors = OnnxWeights.read(onnx);
-        }
+        Map<String, OnnxWeights.Tensor> tensors = ConvertedWeights.load(Utils.getCacheDir().resolve("triage-encoders"),
+                spec.id(), resource(spec.onnxResource));
         HuggingFaceTokenizer tokenizer;
-        try (InputStream json = open(loader, spec.tokenizerResource)) {
+        try (InputStream json = resource(spec.tokenizerResource).openStream()) {
             tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
                     "maxLength", String.valueOf(maxTokens),
                     "truncation", "true",
@@ -65,13 +64,13 @@ public final class BertEncoder implements AutoCloseable {
         return new BertEncoder(spec, tokenizer, manager, new BertWeights(tensors, manager), maxTokens, layers);
     }
 
-    private static InputStream open(ClassLoader loader, String resource) throws IOException {
-        InputStream stream = loader.getResourceAsStream(resource);
-        if (stream == null) {
-            throw new IOException("encoder resource '" + resource + "' is not on the classpath (is its langchain4j "
+    private static URL resource(String name) throws IOException {
+        URL resource = BertEncoder.class.getClassLoader().getResource(name);
+        if (resource == null) {
+            throw new IOException("encoder resource '" + name + "' is not on the classpath (is its langchain4j "
                     + "embeddings jar a dependency? bge and e5 need -Pall-encoders)");
         }
-        return stream;
+        return resource;
     }
 
     public EncoderSpec spec() {

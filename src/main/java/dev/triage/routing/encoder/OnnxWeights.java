@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ final class OnnxWeights {
 
     private static final int FLOAT = 1;
 
-    /** A tensor's shape and its little-endian float32 bytes inside the file. */
-    record Tensor(long[] shape, float[] values) {
+    /** A tensor's shape and its float32 values. */
+    record Tensor(long[] shape, FloatBuffer values) {
     }
 
     private OnnxWeights() {
@@ -135,7 +136,7 @@ final class OnnxWeights {
                 values[i] = floats.get(i);
             }
         }
-        into.put(name, new Tensor(dims.stream().mapToLong(Long::longValue).toArray(), values));
+        into.put(name, new Tensor(dims.stream().mapToLong(Long::longValue).toArray(), FloatBuffer.wrap(values)));
     }
 
     private record Node(String op, List<String> inputs, List<String> outputs) {
