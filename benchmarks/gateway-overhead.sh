@@ -4,7 +4,8 @@
 # non-streamed and streamed, on a pass-through model and on a learned route (a repeated prompt, so the router decides
 # from its cache: distinct prompts cost the encoder, see decision-latency.sh). Prints a markdown table; overhead is
 # gateway minus direct at the same percentile.
-# Usage: benchmarks/gateway-overhead.sh   (RATE=1000 SECONDS=10 by default; ports 19100, 19101, 18090)
+# Usage: benchmarks/gateway-overhead.sh   (RATE=1000 SECONDS=10 by default; ports 19100, 19101, 18090; JAVA_OPTS are
+# added to the gateway's JVM, e.g. -XX:TieredStopAtLevel=1)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -18,7 +19,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 node $dir/mock-upstream.mjs 19100 0 & pids+=($!)
 node $dir/mock-upstream.mjs 19101 100 & pids+=($!)
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}"
-java --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dquarkus.http.port=18090 \
+java --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true ${JAVA_OPTS:-} -Dquarkus.http.port=18090 \
   -Dtriage.providers.mock0.base-url=http://127.0.0.1:19100/v1 -Dtriage.models.mock0.provider=mock0 \
   -Dtriage.providers.mock100.base-url=http://127.0.0.1:19101/v1 -Dtriage.models.mock100.provider=mock100 \
   -Dtriage.routes.learned0.policy=learned -Dtriage.routes.learned0.strong=mock0 -Dtriage.routes.learned0.weak=mock0 \
