@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -111,9 +112,10 @@ public class ChatDispatcher {
             Function<ModelTarget, byte[]> body, boolean stream, boolean hideUsage) {
         String requestId = started.requestId();
         RoutingDecision decision = started.decision();
+        BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> new Call(endpoint, body.apply(target),
+                requestId, target.upstreamModel(), started.traced().context(), onTry);
         if (stream) {
-            return FallbackChain.run(chain, (target, onTry) -> target.provider().stream(new Call(endpoint,
-                    body.apply(target), requestId, target.upstreamModel(), started.traced().context(), onTry)),
+            return FallbackChain.run(chain, (target, onTry) -> target.provider().stream(call.apply(target, onTry)),
                     ChatDispatcher::sayWhatWasTried)
                     .onFailure().invoke(failure -> metering.failed(started, failure, true))
                     .map(answer -> {
@@ -123,8 +125,7 @@ public class ChatDispatcher {
                                 metered(answer.value(), started, answer.step().target(), fallback, attempts, hideUsage));
                     });
         }
-        return FallbackChain.run(chain, (target, onTry) -> target.provider().post(new Call(endpoint,
-                body.apply(target), requestId, target.upstreamModel(), started.traced().context(), onTry)),
+        return FallbackChain.run(chain, (target, onTry) -> target.provider().post(call.apply(target, onTry)),
                 ChatDispatcher::sayWhatWasTried)
                 .onFailure().invoke(failure -> metering.failed(started, failure, false))
                 .map(answer -> {

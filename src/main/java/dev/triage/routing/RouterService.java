@@ -35,7 +35,10 @@ public class RouterService {
         this.config = config;
         this.router = RouterArtifacts.load(config.artifacts().map(Path::of).orElse(null));
         this.cache = new EmbeddingCache(config.cacheSize());
-        configureEngine();
+        // one PyTorch thread per worker; must be set before the engine starts
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         this.encoder = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("triage-router-loader").start(() -> {
             try {
@@ -45,13 +48,6 @@ public class RouterService {
             }
         });
         this.batcher = new EncoderBatcher(encoder, config.workers(), config.maxBatch(), config.queueSize());
-    }
-
-    /** One PyTorch thread per worker, offline; must be set before the engine starts. Explicit settings win. */
-    private static void configureEngine() {
-        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
-        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     }
 
     private BertEncoder loadEncoder() {

@@ -36,9 +36,6 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(KeysResource.class)
 class DashboardTest {
 
-    private static final String ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[],"
-            + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":1000,\"total_tokens\":2000}}";
-
     @BeforeEach
     void ledgerIsUp() throws InterruptedException {
         LedgerReady.await();
@@ -50,8 +47,8 @@ class DashboardTest {
         long before = spendOfTheLastDay().getLong("requests");
         for (String model : List.of("router-mf-1", "router-mf-1", "router-mf-0", "down-m", "weak-m")) {
             String id = "dashboard-" + UUID.randomUUID();
-            FakeUpstream.get().script(id, "weak-m", json(200, ANSWER));
-            FakeUpstream.get().script(id, "strong-m", json(200, ANSWER));
+            FakeUpstream.get().script(id, "weak-m", json(200, KeysResource.ANSWER));
+            FakeUpstream.get().script(id, "strong-m", json(200, KeysResource.ANSWER));
             given().contentType("application/json").header("x-request-id", id)
                     .body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                     .post("/v1/chat/completions").then().statusCode(200);

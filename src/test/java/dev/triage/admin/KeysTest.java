@@ -32,9 +32,6 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(KeysResource.class)
 class KeysTest {
 
-    private static final String ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[],"
-            + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":1000,\"total_tokens\":2000}}";
-
     @BeforeEach
     void ledgerIsUp() throws InterruptedException {
         LedgerReady.await();
@@ -126,7 +123,7 @@ class KeysTest {
     private static ValidatableResponse chat(String secret, String model) {
         String id = "keys-" + UUID.randomUUID();
         for (String upstream : new String[] {"weak-m", "strong-m"}) {
-            FakeUpstream.get().script(id, upstream, json(200, ANSWER));
+            FakeUpstream.get().script(id, upstream, json(200, KeysResource.ANSWER));
         }
         RequestSpecification request = given().contentType("application/json").header("x-request-id", id);
         if (secret != null) {

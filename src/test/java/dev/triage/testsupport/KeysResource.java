@@ -10,6 +10,9 @@ import java.util.Map;
 public class KeysResource extends ResilienceResource {
 
     public static final String ADMIN_TOKEN = "admin-secret-for-tests";
+    /** An upstream answer reporting 1,000 input and 1,000 output tokens: $0.04 on strong-m, $0.0004 on weak-m. */
+    public static final String ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[],"
+            + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":1000,\"total_tokens\":2000}}";
 
     @Override
     public Map<String, String> start() {
