@@ -24,7 +24,7 @@ echo "| ledger | p50 ms | p90 ms | p99 ms | req/s | errors | rows written/s (tot
 echo "|---|---|---|---|---|---|---|---|---|"
 for ledger in true false; do
   java --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dquarkus.http.port=18091 \
-    -Dtriage.ledger.enabled=$ledger -Dtriage.ledger.embedded.port=54393 -Dtriage.ledger.embedded.data-dir="$data/pg" \
+    -Dtriage.ledger.enabled=$ledger -Dtriage.database.embedded.port=54393 -Dtriage.database.embedded.data-dir="$data/pg" \
     -Dtriage.providers.mock0.base-url=http://127.0.0.1:19100/v1 -Dtriage.models.mock0.provider=mock0 \
     -Dtriage.models.mock0.input-price=1 -Dtriage.models.mock0.output-price=2 \
     -jar target/quarkus-app/quarkus-run.jar > "target/ledger-bench-$ledger.log" 2>&1 & gateway=$!

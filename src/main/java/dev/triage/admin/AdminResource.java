@@ -20,9 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import dev.triage.dispatch.OperatorView;
-import dev.triage.ledger.KeyStore;
-import dev.triage.ledger.LedgerStatus;
+import dev.triage.admin.OperatorView;
+import dev.triage.access.KeyStore;
+import dev.triage.database.DatabaseStatus;
 import dev.triage.ledger.SpendReport;
 import dev.triage.openai.OpenAiException;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +39,9 @@ public class AdminResource {
     private final KeyStore keys;
     private final SpendReport spend;
     private final OperatorView view;
-    private final LedgerStatus ledger;
+    private final DatabaseStatus ledger;
 
-    AdminResource(AdminToken token, KeyStore keys, SpendReport spend, OperatorView view, LedgerStatus ledger) {
+    AdminResource(AdminToken token, KeyStore keys, SpendReport spend, OperatorView view, DatabaseStatus ledger) {
         this.token = token;
         this.ledger = ledger;
         this.keys = keys;

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.triage.ledger.KeysConfig;
+import dev.triage.access.KeysConfig;
 import dev.triage.openai.OpenAiException;
 
 /** The operators' bearer token for {@code /admin}, from {@code TRIAGE_ADMIN_TOKEN}; compared in constant time. */

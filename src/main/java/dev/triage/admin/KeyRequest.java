@@ -8,7 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import dev.triage.ledger.ApiKey;
+import dev.triage.access.ApiKey;
 import dev.triage.openai.OpenAiException;
 
 /** {@code POST /admin/keys}: a new virtual key's name, what it may use, its budget and its rate limits. */

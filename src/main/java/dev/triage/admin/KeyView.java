@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import dev.triage.ledger.ApiKey;
+import dev.triage.access.ApiKey;
 
 /** A virtual key as operators see it: never its hash; the secret only in the answer that created it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -1,13 +1,16 @@
 package dev.triage.admin;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.triage.routing.LearnedRouterConfig;
+import dev.triage.routing.PromptEmbedder;
 import dev.triage.routing.RouteTable;
-import dev.triage.routing.RouterService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import dev.triage.routing.RouterModels;
 
 /**
  * Ready once the learned router's encoder is loaded (when a route uses it); down, with the reason, if it failed. With
@@ -19,11 +22,16 @@ import jakarta.enterprise.inject.Instance;
 public class RouterReadiness implements HealthCheck {
 
     private final RouteTable routes;
-    private final Instance<RouterService> router;
+    private final Instance<RouterModels> models;
+    private final Instance<PromptEmbedder> embedder;
+    private final boolean answersWhileLoading;
 
-    RouterReadiness(RouteTable routes, Instance<RouterService> router) {
+    RouterReadiness(RouteTable routes, Instance<RouterModels> models, Instance<PromptEmbedder> embedder,
+            LearnedRouterConfig config) {
         this.routes = routes;
-        this.router = router;
+        this.models = models;
+        this.embedder = embedder;
+        this.answersWhileLoading = config.answersWhileLoading();
     }
 
     @Override
@@ -32,19 +40,19 @@ public class RouterReadiness implements HealthCheck {
         if (!routes.usesLearnedRouter()) {
             return response.up().withData("learned-routes", false).build();
         }
-        RouterService service = router.get();
-        response.withData("version", service.router().manifest().version())
-                .withData("encoder", service.router().manifest().encoder())
-                .withData("inference-failures", service.failures())
-                .withData("cache-hits", service.cacheHits());
-        if (service.ready()) {
+        PromptEmbedder encoder = embedder.get();
+        response.withData("version", models.get().manifest().version())
+                .withData("encoder", models.get().manifest().encoder())
+                .withData("inference-failures", encoder.failures())
+                .withData("cache-hits", encoder.cacheHits());
+        if (encoder.ready()) {
             return response.up().build();
         }
-        if (service.loading() && service.answersWhileLoading()) {
+        if (encoder.loading() && answersWhileLoading) {
             return response.up().withData("state", "encoder loading; learned routes answer with their strong model")
                     .build();
         }
-        String failure = service.failure();
+        String failure = encoder.failure();
         return response.down().withData("reason", failure != null ? failure : "encoder still loading").build();
     }
 }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.triage.dispatch.Caller;
-import dev.triage.dispatch.Gatekeeper;
+import dev.triage.access.Caller;
+import dev.triage.access.Gatekeeper;
 import io.vertx.ext.web.RoutingContext;
 
 /**

@@ -34,15 +34,15 @@ public class OpenAiErrorMapper {
             case 406, 415 -> "Unsupported media type for " + request.path() + "; send and accept application/json.";
             default -> e.getMessage();
         };
-        return json(status, OpenAiError.of(message, status >= 500 ? "server_error" : "invalid_request_error", null,
-                status == 404 ? "unknown_url" : null));
+        return json(status, OpenAiError.of(status >= 500 ? "server_error" : "invalid_request_error",
+                status == 404 ? "unknown_url" : null, null, message));
     }
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
         Log.error("Unexpected failure while serving a request", e);
-        return json(500, OpenAiError.of("The gateway failed unexpectedly; the failure was logged.", "server_error",
-                null, "internal_error"));
+        return json(500, OpenAiError.of("server_error", "internal_error", null,
+                "The gateway failed unexpectedly; the failure was logged."));
     }
 
     private static Response json(int status, Object body) {

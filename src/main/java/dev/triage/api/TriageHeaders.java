@@ -2,11 +2,11 @@ package dev.triage.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.triage.dispatch.Dispatched;
-import dev.triage.routing.RoutingDecision;
+import dev.triage.routing.DecisionField;
+import dev.triage.routing.FallbackRole;
 
 /** Every response header the gateway adds, in one place. */
 public final class TriageHeaders {
@@ -38,29 +38,22 @@ public final class TriageHeaders {
         headers.put("Content-Type", List.of(contentType));
         headers.put(MODEL, List.of(dispatched.model()));
         headers.put(ATTEMPTS, List.of(dispatched.attempts()));
-        if (dispatched.fallback() != null) {
-            headers.put(FALLBACK, List.of(dispatched.fallback()));
+        if (dispatched.role() != FallbackRole.PRIMARY) {
+            headers.put(FALLBACK, List.of(dispatched.role().label()));
         }
-        RoutingDecision decision = dispatched.decision();
-        if (decision != null) {
-            headers.put(ROUTE, List.of(decision.route()));
-            headers.put(TIER, List.of(decision.tier()));
-            headers.put(POLICY, List.of(decision.policy()));
-            putIfPresent(headers, STRONG_PROBABILITY, decision.strongProbability());
-            putIfPresent(headers, THRESHOLD, decision.threshold());
-            if (decision.decisionMillis() != null) {
-                headers.put(DECISION_MS, List.of(String.format(Locale.ROOT, "%.2f", decision.decisionMillis())));
-            }
-            if (decision.routerVersion() != null) {
-                headers.put(ROUTER_VERSION, List.of(decision.routerVersion()));
-            }
-        }
+        dispatched.decision().fields().forEach((field, value) -> headers.put(name(field), List.of(field.text(value))));
         return headers;
     }
 
-    private static void putIfPresent(Map<String, List<String>> headers, String name, Double value) {
-        if (value != null) {
-            headers.put(name, List.of(String.format(Locale.ROOT, "%.5f", value)));
-        }
+    private static String name(DecisionField field) {
+        return switch (field) {
+            case ROUTE -> ROUTE;
+            case TIER -> TIER;
+            case POLICY -> POLICY;
+            case STRONG_PROBABILITY -> STRONG_PROBABILITY;
+            case THRESHOLD -> THRESHOLD;
+            case DECISION_MS -> DECISION_MS;
+            case ROUTER_VERSION -> ROUTER_VERSION;
+        };
     }
 }

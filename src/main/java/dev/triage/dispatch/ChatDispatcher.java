@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.triage.access.Caller;
+import dev.triage.access.Gatekeeper;
 import dev.triage.openai.ChatCompletionRequest;
 import dev.triage.openai.ModelRequest;
 import dev.triage.openai.OpenAiException;
@@ -17,12 +19,12 @@ import dev.triage.openai.Usage;
 import dev.triage.providers.Call;
 import dev.triage.providers.Endpoint;
 import dev.triage.providers.FallbackChain;
-import dev.triage.providers.FallbackChain.Step;
 import dev.triage.providers.ModelTarget;
 import dev.triage.providers.ProviderRegistry;
+import dev.triage.routing.Decision;
+import dev.triage.routing.FallbackRole;
 import dev.triage.routing.RouteSelection;
 import dev.triage.routing.RouteTable;
-import dev.triage.routing.RoutingDecision;
 import dev.triage.telemetry.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -36,41 +38,47 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ChatDispatcher {
 
+    /** A model of a chain and the role it plays there. */
+    private record Step(ModelTarget target, FallbackRole role) {
+    }
+
     private final ProviderRegistry providers;
     private final RouteTable routes;
     private final MeterRegistry metrics;
     private final Metering metering;
+    private final RequestTrace trace;
     private final Gatekeeper gatekeeper;
 
     ChatDispatcher(ProviderRegistry providers, RouteTable routes, MeterRegistry metrics, Metering metering,
-            Gatekeeper gatekeeper) {
+            RequestTrace trace, Gatekeeper gatekeeper) {
         this.providers = providers;
         this.routes = routes;
         this.metrics = metrics;
         this.metering = metering;
+        this.trace = trace;
         this.gatekeeper = gatekeeper;
     }
 
     public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId, Caller caller) {
         boolean overSoftBudget = gatekeeper.admit(caller, routes.select(request.model())
                 .map(RouteSelection::route).orElse(request.model()));
-        Metering.Traced traced = metering.begin("chat", request.model());
+        RequestTrace.Traced traced = trace.begin("chat", request.model());
         Instant decidingSince = Instant.now();
         return decide(request)
-                .map(decision -> overSoftBudget && decision != null ? routes.downgraded(decision) : decision)
+                .map(decision -> overSoftBudget && decision.routed() ? routes.downgraded(decision) : decision)
                 .flatMap(decision -> {
-                    if (decision != null) {
-                        metering.decided(traced, decision, decidingSince);
+                    if (decision.routed()) {
+                        trace.decided(traced, decision, decidingSince);
                     }
-                    List<Step> chain = decision == null ? chainOf(model(request.model())) : chainOf(decision);
+                    List<Step> chain = chainOf(decision);
                     Log.debugf("request %s -> %s (%s)", requestId, chain.getFirst().target().name(),
-                            decision == null ? "direct" : decision.reason());
+                            decision.explanation());
                     return forward(Endpoint.CHAT_COMPLETIONS, chain,
                             new Metering.Started(requestId, caller, decision, traced),
                             target -> request.forUpstream(target.upstreamModel()), request.stream(),
                             request.gatewayAsksUsage());
                 })
-                .onFailure().invoke(failure -> metering.refused(traced, failure));
+                .onFailure().invoke(failure -> trace.refused(traced, failure));
     }
 
     public Uni<Dispatched> embeddings(ModelRequest request, String requestId, Caller caller) {
@@ -88,20 +96,21 @@ public class ChatDispatcher {
                     + "completions only. Name a model for /v1/" + endpoint.path() + ".", "model");
         }
         gatekeeper.admit(caller, request.model());
-        Metering.Traced traced = metering.begin(endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "text_completion",
+        RequestTrace.Traced traced = trace.begin(endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "text_completion",
                 request.model());
         try {
-            return forward(endpoint, chainOf(model(request.model())), new Metering.Started(requestId, caller, null, traced),
+            Decision direct = Decision.direct(request.model());
+            return forward(endpoint, chainOf(direct), new Metering.Started(requestId, caller, direct, traced),
                     target -> request.withModel(target.upstreamModel()), request.stream(), false);
         } catch (RuntimeException e) {
-            metering.refused(traced, e);
+            trace.refused(traced, e);
             throw e;
         }
     }
 
-    private Uni<RoutingDecision> decide(ChatCompletionRequest request) {
+    private Uni<Decision> decide(ChatCompletionRequest request) {
         if (providers.find(request.model()).isPresent()) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().item(Decision.direct(request.model()));
         }
         return routes.select(request.model())
                 .map(selection -> selection.decide(request))
@@ -111,29 +120,30 @@ public class ChatDispatcher {
     private Uni<Dispatched> forward(Endpoint endpoint, List<Step> chain, Metering.Started started,
             Function<ModelTarget, byte[]> body, boolean stream, boolean hideUsage) {
         String requestId = started.requestId();
-        RoutingDecision decision = started.decision();
+        Decision decision = started.decision();
+        List<ModelTarget> targets = chain.stream().map(Step::target).toList();
         BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> new Call(endpoint, body.apply(target),
                 requestId, target.upstreamModel(), started.traced().context(), onTry);
         if (stream) {
-            return FallbackChain.run(chain, (target, onTry) -> target.provider().stream(call.apply(target, onTry)),
+            return FallbackChain.run(targets, (target, onTry) -> target.provider().stream(call.apply(target, onTry)),
                     ChatDispatcher::sayWhatWasTried)
                     .onFailure().invoke(failure -> metering.failed(started, failure, true))
                     .map(answer -> {
-                        String fallback = counted(answer, decision, requestId);
+                        FallbackRole role = counted(chain, answer, decision, requestId);
                         String attempts = describe(answer.attempts());
-                        return new Dispatched.Streaming(answer.step().target().name(), decision, fallback, attempts,
-                                metered(answer.value(), started, answer.step().target(), fallback, attempts, hideUsage));
+                        return new Dispatched.Streaming(answer.target().name(), decision, role, attempts,
+                                metered(answer.value(), started, answer.target(), role, attempts, hideUsage));
                     });
         }
-        return FallbackChain.run(chain, (target, onTry) -> target.provider().post(call.apply(target, onTry)),
+        return FallbackChain.run(targets, (target, onTry) -> target.provider().post(call.apply(target, onTry)),
                 ChatDispatcher::sayWhatWasTried)
                 .onFailure().invoke(failure -> metering.failed(started, failure, false))
                 .map(answer -> {
-                    String fallback = counted(answer, decision, requestId);
+                    FallbackRole role = counted(chain, answer, decision, requestId);
                     String attempts = describe(answer.attempts());
-                    metering.ended(started, new Metering.Ended(answer.step().target(), fallback, attempts,
+                    metering.ended(started, new Metering.Ended(answer.target(), role, attempts,
                             answer.value().usage(), 200, "ok", false));
-                    return new Dispatched.Complete(answer.step().target().name(), decision, fallback, attempts,
+                    return new Dispatched.Complete(answer.target().name(), decision, role, attempts,
                             answer.value().contentType(), answer.value().body());
                 });
     }
@@ -142,7 +152,7 @@ public class ChatDispatcher {
      * The stream as the client gets it, metered when it ends (completed, broken off or abandoned by the client) with
      * the usage of its final chunk; that chunk is kept from a client that did not ask for it.
      */
-    private Multi<String> metered(Multi<String> events, Metering.Started started, ModelTarget model, String fallback,
+    private Multi<String> metered(Multi<String> events, Metering.Started started, ModelTarget model, FallbackRole role,
             String attempts, boolean hideUsage) {
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.UNKNOWN);
         return events
@@ -155,7 +165,7 @@ public class ChatDispatcher {
                     return !hideUsage || !Usage.isUsageOnlyChunk(data);
                 })
                 .onTermination().invoke((failure, cancelled) -> metering.ended(started, new Metering.Ended(model,
-                        fallback, attempts, usage.get(), 200, failure != null ? codeOf(failure)
+                        role, attempts, usage.get(), 200, failure != null ? codeOf(failure)
                                 : cancelled ? "client_closed" : "ok", true)));
     }
 
@@ -163,15 +173,16 @@ public class ChatDispatcher {
         return failure instanceof OpenAiException known ? known.code() : "stream_failed";
     }
 
-    /** The answer's fallback role when it was not the first model's, counted and logged. */
-    private String counted(FallbackChain.Answer<?> answer, RoutingDecision decision, String requestId) {
-        String role = answer.step().role();
-        if ("primary".equals(role)) {
-            return null;
+    /** The answering model's role; when it was not the first model's, counted and logged. */
+    private FallbackRole counted(List<Step> chain, FallbackChain.Answer<?> answer, Decision decision,
+            String requestId) {
+        FallbackRole role = chain.get(answer.index()).role();
+        if (role == FallbackRole.PRIMARY) {
+            return role;
         }
-        metrics.counter(MetricNames.FALLBACKS, "route", decision == null ? "" : decision.route(), "role", role)
+        metrics.counter(MetricNames.FALLBACKS, "route", decision.routed() ? decision.route() : "", "role", role.label())
                 .increment();
-        Log.infof("request %s answered by %s (%s) after %s", requestId, answer.step().target().name(), role,
+        Log.infof("request %s answered by %s (%s) after %s", requestId, answer.target().name(), role.label(),
                 describe(answer.attempts()));
         return role;
     }
@@ -186,17 +197,16 @@ public class ChatDispatcher {
         return attempts.stream().map(FallbackChain.Attempt::toString).collect(Collectors.joining(", "));
     }
 
-    private List<Step> chainOf(ModelTarget model) {
+    /** A named model and its own fallbacks; a route's candidates that can be called, skipping those whose provider is off. */
+    private List<Step> chainOf(Decision decision) {
         List<Step> chain = new ArrayList<>();
-        chain.add(new Step(model, "primary"));
-        model.fallbacks().forEach(name -> providers.find(name).filter(next -> !next.equals(model))
-                .ifPresent(next -> chain.add(new Step(next, "fallback"))));
-        return chain;
-    }
-
-    /** The route's candidates that can be called; a candidate whose provider is off is skipped. */
-    private List<Step> chainOf(RoutingDecision decision) {
-        List<Step> chain = new ArrayList<>();
+        if (!decision.routed()) {
+            ModelTarget model = providers.find(decision.model()).orElseThrow(() -> notFound(decision.model()));
+            chain.add(new Step(model, FallbackRole.PRIMARY));
+            model.fallbacks().forEach(name -> providers.find(name).filter(next -> !next.equals(model))
+                    .ifPresent(next -> chain.add(new Step(next, FallbackRole.FALLBACK))));
+            return chain;
+        }
         routes.candidates(decision).forEach(candidate -> providers.find(candidate.model())
                 .ifPresentOrElse(target -> chain.add(new Step(target, candidate.role())),
                         () -> Log.debugf("route %s: skipping %s (%s)", decision.route(), candidate.model(),
@@ -207,10 +217,6 @@ public class ChatDispatcher {
                     + providers.whyUnavailable(decision.model()).orElse("it is not configured") + ".");
         }
         return chain;
-    }
-
-    private ModelTarget model(String name) {
-        return providers.find(name).orElseThrow(() -> notFound(name));
     }
 
     private OpenAiException notFound(String name) {

@@ -1,6 +1,7 @@
 package dev.triage.dispatch;
 
-import dev.triage.routing.RoutingDecision;
+import dev.triage.routing.Decision;
+import dev.triage.routing.FallbackRole;
 import io.smallrye.mutiny.Multi;
 
 /** The answer to a forwarded request: a whole upstream body, or the upstream's server-sent events as they come. */
@@ -12,22 +13,22 @@ public sealed interface Dispatched {
     /** The model that answered (the gateway's name for it). */
     String model();
 
-    /** The route's decision, or {@code null} when the request named a model directly. */
-    RoutingDecision decision();
+    /** The route's decision, or {@link Decision#direct} when the request named a model. */
+    Decision decision();
 
-    /** Why a model other than the first answered ({@code escalated}, {@code degraded}, ...), or {@code null}. */
-    String fallback();
+    /** The answering model's place in its chain: {@link FallbackRole#PRIMARY} unless another model failed first. */
+    FallbackRole role();
 
     /** Every model tried, as in {@link #ATTEMPTS_HEADER}. */
     String attempts();
 
     /** {@code body} is exactly what the upstream answered. */
-    record Complete(String model, RoutingDecision decision, String fallback, String attempts, String contentType,
+    record Complete(String model, Decision decision, FallbackRole role, String attempts, String contentType,
             byte[] body) implements Dispatched {
     }
 
     /** {@code events} are the {@code data} payloads of the upstream's events, {@code [DONE]} included if it sent it. */
-    record Streaming(String model, RoutingDecision decision, String fallback, String attempts, Multi<String> events)
+    record Streaming(String model, Decision decision, FallbackRole role, String attempts, Multi<String> events)
             implements Dispatched {
     }
 }

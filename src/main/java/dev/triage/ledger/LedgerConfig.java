@@ -1,7 +1,6 @@
 package dev.triage.ledger;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,8 +10,8 @@ import io.smallrye.config.WithDefault;
 public interface LedgerConfig {
 
     /**
-     * Keep the ledger (and virtual keys, which live in the same database). Off: no database is needed or started, no
-     * row is written, and only static keys authenticate.
+     * Keep the ledger (and virtual keys, which live in the same database). Off: no database is needed or started
+     * ({@code triage.database.enabled} follows it), no row is written, and only static keys authenticate.
      */
     @WithDefault("true")
     boolean enabled();
@@ -32,22 +31,4 @@ public interface LedgerConfig {
     /** Longest wait between two tries while the database is down (the wait doubles from the flush interval). */
     @WithDefault("5s")
     Duration maxRetryDelay();
-
-    /** An existing PostgreSQL ({@code DB_URL}, e.g. {@code postgresql://db:5432/triage}); unset: the embedded one. */
-    Optional<String> databaseUrl();
-
-    Embedded embedded();
-
-    /** The PostgreSQL the gateway starts itself when no {@code database-url} is given. */
-    interface Embedded {
-
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("54329")
-        int port();
-
-        /** Its data folder, kept across restarts. */
-        String dataDir();
-    }
 }

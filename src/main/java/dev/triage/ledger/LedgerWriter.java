@@ -14,11 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import dev.triage.database.DatabaseReady;
 import dev.triage.telemetry.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
@@ -37,6 +40,8 @@ public class LedgerWriter {
             + " threshold, model, fallback, attempts, input_tokens, output_tokens, cost_usd, strong_cost_usd, latency_ms,"
             + " status, outcome, streamed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
             + " $17, $18, $19) ON CONFLICT (id) DO NOTHING";
+
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(10);
 
     private final Pool pool;
     private final LedgerConfig config;
@@ -62,12 +67,12 @@ public class LedgerWriter {
         writer.scheduleWithFixedDelay(this::flushSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    /** Queues a row for writing; never blocks and never fails the caller. */
-    public void record(LedgerRow row) {
+    /** Queues the request's row for writing; never blocks and never fails the caller. */
+    void record(@Observes RequestFinished finished) {
         if (!config.enabled()) {
             return;
         }
-        if (!queue.offer(row)) {
+        if (!queue.offer(finished.row())) {
             dropped.increment();
         }
     }
@@ -77,21 +82,18 @@ public class LedgerWriter {
         return queue.size() + failed.size();
     }
 
-    public long written() {
-        return written.get();
-    }
-
     public boolean databaseUp() {
         return databaseUp;
     }
 
     /** Starts writing, once the schema is in place. */
-    void open() {
+    void open(@Observes DatabaseReady ready) {
         open = true;
     }
 
-    /** Writes what is queued, trying for at most {@code patience}; called at shutdown. */
-    void close(Duration patience) {
+    /** Writes what is queued, trying for at most {@link #SHUTDOWN_PATIENCE}, before the database stops. */
+    void close(@Observes ShutdownEvent event) {
+        Duration patience = SHUTDOWN_PATIENCE;
         writer.shutdown();
         try {
             writer.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);

@@ -9,7 +9,8 @@ public record OpenAiError(Detail error) {
     public record Detail(String message, String type, String param, String code) {
     }
 
-    public static OpenAiError of(String message, String type, String param, String code) {
+    /** In the order {@link OpenAiException} takes them: type, code, param, message. */
+    public static OpenAiError of(String type, String code, String param, String message) {
         return new OpenAiError(new Detail(message, type, param, code));
     }
 }

@@ -72,6 +72,6 @@ public class OpenAiException extends RuntimeException {
     }
 
     public OpenAiError toError() {
-        return OpenAiError.of(getMessage(), type, param, code);
+        return OpenAiError.of(type, code, param, getMessage());
     }
 }

@@ -15,10 +15,6 @@ import io.smallrye.mutiny.Uni;
  */
 public final class FallbackChain {
 
-    /** A model of the chain and the role it plays (primary, escalated, degraded, ...). */
-    public record Step(ModelTarget target, String role) {
-    }
-
     /** One model tried: how many times, and {@code ok} or the error code it ended with. */
     public record Attempt(String model, int tries, String outcome) {
 
@@ -28,8 +24,8 @@ public final class FallbackChain {
         }
     }
 
-    /** The step that answered, its answer, and every model tried up to it. */
-    public record Answer<T>(Step step, T value, List<Attempt> attempts) {
+    /** The model that answered (at {@code index} of the chain), its answer, and every model tried up to it. */
+    public record Answer<T>(int index, ModelTarget target, T value, List<Attempt> attempts) {
     }
 
     /** Raised when every step failed (or one failed in a way no other model can fix), with what was tried. */
@@ -40,25 +36,25 @@ public final class FallbackChain {
     }
 
     /**
-     * Runs {@code call(model, onTry)} on each step in turn. On total failure the last failure is raised, with
+     * Runs {@code call(model, onTry)} on each model in turn. On total failure the last failure is raised, with
      * {@code onExhausted} given the attempts first (to put them on the error response).
      */
-    public static <T> Uni<Answer<T>> run(List<Step> steps, BiFunction<ModelTarget, Runnable, Uni<T>> call,
+    public static <T> Uni<Answer<T>> run(List<ModelTarget> steps, BiFunction<ModelTarget, Runnable, Uni<T>> call,
             Consumer<Exhausted> onExhausted) {
         return next(steps, 0, new ArrayList<>(), call, onExhausted);
     }
 
-    private static <T> Uni<Answer<T>> next(List<Step> steps, int index, List<Attempt> attempts,
+    private static <T> Uni<Answer<T>> next(List<ModelTarget> steps, int index, List<Attempt> attempts,
             BiFunction<ModelTarget, Runnable, Uni<T>> call, Consumer<Exhausted> onExhausted) {
-        Step step = steps.get(index);
+        ModelTarget step = steps.get(index);
         AtomicInteger tries = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> call.apply(step.target(), tries::incrementAndGet))
+        return Uni.createFrom().deferred(() -> call.apply(step, tries::incrementAndGet))
                 .map(value -> {
-                    attempts.add(new Attempt(step.target().name(), tries.get(), "ok"));
-                    return new Answer<>(step, value, List.copyOf(attempts));
+                    attempts.add(new Attempt(step.name(), tries.get(), "ok"));
+                    return new Answer<>(index, step, value, List.copyOf(attempts));
                 })
                 .onFailure().recoverWithUni(failure -> {
-                    attempts.add(new Attempt(step.target().name(), tries.get(),
+                    attempts.add(new Attempt(step.name(), tries.get(),
                             UpstreamFailure.outcomeOf(failure)));
                     boolean another = failure instanceof UpstreamFailure known && known.fallbackWorthy()
                             && index + 1 < steps.size();

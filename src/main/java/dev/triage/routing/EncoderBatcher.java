@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-
-import dev.triage.routing.encoder.BertEncoder;
+import java.util.function.Function;
 
 /**
  * Runs the encoder on its own worker threads. A worker takes every request waiting when it becomes free, up to
@@ -19,12 +18,13 @@ final class EncoderBatcher {
     private record Job(String text, CompletableFuture<float[]> embedding) {
     }
 
-    private final CompletableFuture<BertEncoder> encoder;
+    private final CompletableFuture<Function<List<String>, float[][]>> encoder;
     private final BlockingQueue<Job> queue;
     private final int maxBatch;
     private final List<Thread> workers = new ArrayList<>();
 
-    EncoderBatcher(CompletableFuture<BertEncoder> encoder, int workers, int maxBatch, int queueSize) {
+    /** {@code encoder} embeds a batch of texts, once it is loaded. */
+    EncoderBatcher(CompletableFuture<Function<List<String>, float[][]>> encoder, int workers, int maxBatch, int queueSize) {
         this.encoder = encoder;
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.maxBatch = maxBatch;
@@ -42,9 +42,6 @@ final class EncoderBatcher {
         return job.embedding;
     }
 
-    int waiting() {
-        return queue.size();
-    }
 
     private void work() {
         List<Job> batch = new ArrayList<>(maxBatch);
@@ -56,7 +53,7 @@ final class EncoderBatcher {
             }
             queue.drainTo(batch, maxBatch - 1);
             try {
-                float[][] embeddings = encoder.join().encodeAll(batch.stream().map(Job::text).toList());
+                float[][] embeddings = encoder.join().apply(batch.stream().map(Job::text).toList());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).embedding.complete(embeddings[i]);
                 }

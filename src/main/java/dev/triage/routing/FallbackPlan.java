@@ -13,8 +13,8 @@ import java.util.Optional;
  */
 public final class FallbackPlan {
 
-    /** A model of the chain and why it is there: primary, escalated, alternative, degraded, fallback, last-resort. */
-    public record Candidate(String model, String role) {
+    /** A model of the chain and why it is there. */
+    public record Candidate(String model, FallbackRole role) {
     }
 
     private final String strong;
@@ -41,21 +41,21 @@ public final class FallbackPlan {
         return weak;
     }
 
-    List<Candidate> candidates(RoutingDecision decision) {
-        Map<String, String> chain = new LinkedHashMap<>();
-        chain.put(decision.model(), "primary");
+    List<Candidate> candidates(Decision decision) {
+        Map<String, FallbackRole> chain = new LinkedHashMap<>();
+        chain.put(decision.model(), FallbackRole.PRIMARY);
         switch (decision.tier()) {
-            case "weak" -> {
-                chain.putIfAbsent(strong, "escalated");
-                fallbacks.forEach(model -> chain.putIfAbsent(model, "escalated"));
+            case WEAK -> {
+                chain.putIfAbsent(strong, FallbackRole.ESCALATED);
+                fallbacks.forEach(model -> chain.putIfAbsent(model, FallbackRole.ESCALATED));
             }
-            case "strong" -> {
-                fallbacks.forEach(model -> chain.putIfAbsent(model, "alternative"));
-                chain.putIfAbsent(weak, "degraded");
+            case STRONG -> {
+                fallbacks.forEach(model -> chain.putIfAbsent(model, FallbackRole.ALTERNATIVE));
+                chain.putIfAbsent(weak, FallbackRole.DEGRADED);
             }
-            default -> fallbacks.forEach(model -> chain.putIfAbsent(model, "fallback"));
+            case FIXED -> fallbacks.forEach(model -> chain.putIfAbsent(model, FallbackRole.FALLBACK));
         }
-        lastResort.ifPresent(model -> chain.putIfAbsent(model, "last-resort"));
+        lastResort.ifPresent(model -> chain.putIfAbsent(model, FallbackRole.LAST_RESORT));
         List<Candidate> candidates = new ArrayList<>();
         chain.forEach((model, role) -> candidates.add(new Candidate(model, role)));
         return candidates;

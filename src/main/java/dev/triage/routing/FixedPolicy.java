@@ -13,7 +13,7 @@ final class FixedPolicy implements RoutePolicy {
     }
 
     @Override
-    public Uni<RoutingDecision> decide(String route, ChatCompletionRequest request, Double threshold) {
-        return Uni.createFrom().item(RoutingDecision.fixed(route, model, threshold));
+    public Uni<Decision> decide(String route, ChatCompletionRequest request, Double threshold) {
+        return Uni.createFrom().item(Decision.fixed(route, model, threshold));
     }
 }

@@ -13,45 +13,52 @@ import io.smallrye.mutiny.Uni;
  */
 final class LearnedPolicy implements RoutePolicy {
 
-    private final RouterService service;
+    private final LearnedRouting learned;
     private final String strong;
     private final String weak;
     private final String strongId;
     private final String weakId;
     private final double threshold;
 
-    LearnedPolicy(RouterService service, String strong, String weak, double threshold) {
-        this.service = service;
+    LearnedPolicy(LearnedRouting learned, String strong, String weak, double threshold) {
+        this.learned = learned;
         this.strong = strong;
         this.weak = weak;
-        this.strongId = service.modelId(strong, service.router().manifest().defaultStrong());
-        this.weakId = service.modelId(weak, service.router().manifest().defaultWeak());
+        RouterModels models = learned.models();
+        this.strongId = models.modelId(strong, models.manifest().defaultStrong());
+        this.weakId = models.modelId(weak, models.manifest().defaultWeak());
         this.threshold = threshold;
     }
 
     @Override
-    public Uni<RoutingDecision> decide(String route, ChatCompletionRequest request, Double asked) {
+    public Uni<Decision> decide(String route, ChatCompletionRequest request, Double asked) {
         double limit = asked != null ? asked : threshold;
         long start = System.nanoTime();
-        String version = service.router().manifest().version();
-        if (service.loading() && service.answersWhileLoading()) {
-            return Uni.createFrom().item(new RoutingDecision(route, strong, "strong", "warming", null, limit, version,
+        String version = learned.models().manifest().version();
+        PromptEmbedder embedder = learned.embedder();
+        if (embedder.loading() && learned.answersWhileLoading()) {
+            return Uni.createFrom().item(new Decision(route, strong, Tier.STRONG, Reason.WARMING, null, limit, version,
                     millisSince(start), "encoder still loading: strong model until it is ready"));
         }
-        return service.embed(request.lastUserText())
+        return embedder.embed(request.lastUserText())
                 .map(embedding -> {
-                    double p = service.router().strongNeeded(embedding, strongId, weakId);
-                    boolean needsStrong = p >= limit;
-                    return new RoutingDecision(route, needsStrong ? strong : weak, needsStrong ? "strong" : "weak",
-                            "learned", p, limit, version, millisSince(start), String.format(Locale.ROOT,
+                    double p = learned.models().router().strongNeeded(embedding, strongId, weakId);
+                    boolean needsStrong = needsStrong(p, limit);
+                    return new Decision(route, needsStrong ? strong : weak, needsStrong ? Tier.STRONG : Tier.WEAK,
+                            Reason.LEARNED, p, limit, version, millisSince(start), String.format(Locale.ROOT,
                                     "p=%.4f %s threshold %.4f", p, needsStrong ? ">=" : "<", limit));
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    service.countFailure();
+                    embedder.countFailure();
                     Log.warnf("Route %s could not decide (%s); the strong model answers", route, failure.toString());
-                    return new RoutingDecision(route, strong, "strong", "learned", null, limit, version,
+                    return new Decision(route, strong, Tier.STRONG, Reason.LEARNED, null, limit, version,
                             millisSince(start), "router failed, strong model as fail-safe");
                 });
+    }
+
+    /** The routing rule itself: at or above the threshold, the strong model is needed. */
+    static boolean needsStrong(double strongProbability, double threshold) {
+        return strongProbability >= threshold;
     }
 
     private static double millisSince(long start) {

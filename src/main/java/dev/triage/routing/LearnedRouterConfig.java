@@ -43,6 +43,11 @@ public interface LearnedRouterConfig {
         WAIT, STRONG
     }
 
+    /** Whether learned routes answer with their strong model while the encoder loads, rather than wait for it. */
+    default boolean answersWhileLoading() {
+        return whileLoading() == WhileLoading.STRONG;
+    }
+
     /** Prompts whose embeddings are remembered; a repeated prompt is decided without running the encoder. */
     @WithDefault("10000")
     int cacheSize();

@@ -10,5 +10,5 @@ public interface RoutePolicy {
      * @param threshold the threshold this request asked for (a RouteLLM-style model name), or {@code null} for the
      *        route's own
      */
-    Uni<RoutingDecision> decide(String route, ChatCompletionRequest request, Double threshold);
+    Uni<Decision> decide(String route, ChatCompletionRequest request, Double threshold);
 }

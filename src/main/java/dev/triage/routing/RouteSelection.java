@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 /** A route picked by a request's {@code model} field, with the threshold the name carried, if any. */
 public record RouteSelection(String route, RoutePolicy policy, Double threshold) {
 
-    public Uni<RoutingDecision> decide(ChatCompletionRequest request) {
+    public Uni<Decision> decide(ChatCompletionRequest request) {
         return policy.decide(route, request, threshold);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import io.quarkus.runtime.Startup;
 
 import dev.triage.openai.OpenAiException;
+import dev.triage.routing.learned.Calibration;
 
 /** The configured routes, and how a request's {@code model} field names one. */
 @Startup
@@ -33,11 +34,13 @@ public class RouteTable {
     private final boolean learned;
 
     @Inject
-    RouteTable(RoutingConfig config, Instance<RouterService> router) {
-        this(config, router::get);
+    RouteTable(RoutingConfig config, LearnedRouterConfig routerConfig, Instance<RouterModels> models,
+            Instance<PromptEmbedder> embedder) {
+        this(config, () -> new LearnedRouting(models.get(), embedder.get(),
+                routerConfig.answersWhileLoading()));
     }
 
-    RouteTable(RoutingConfig config, Supplier<RouterService> router) {
+    RouteTable(RoutingConfig config, Supplier<LearnedRouting> router) {
         Map<String, RoutePolicy> built = new TreeMap<>();
         Map<String, FallbackPlan> chains = new TreeMap<>();
         config.routes().forEach((name, route) -> {
@@ -58,16 +61,16 @@ public class RouteTable {
         return learned;
     }
 
-    private static RoutePolicy policyFor(String name, RoutingConfig.Route route, Supplier<RouterService> router) {
+    private static RoutePolicy policyFor(String name, RoutingConfig.Route route, Supplier<LearnedRouting> router) {
         return switch (route.policy()) {
             case FIXED -> new FixedPolicy(required(route.model(), name, "model", "a fixed route"));
             case LEARNED -> {
-                RouterService service = router.get();
+                LearnedRouting learned = router.get();
                 double threshold = route.threshold().isPresent() ? route.threshold().getAsDouble()
-                        : ThresholdCalibration.forShare(service.router().manifest(), route.strongPct().orElseThrow(
+                        : Calibration.forShare(learned.models().manifest().calibration(), route.strongPct().orElseThrow(
                                 () -> new IllegalStateException("triage.routes." + name
                                         + " needs a threshold or a strong-pct")));
-                yield new LearnedPolicy(service, required(route.strong(), name, "strong", "a learned route"),
+                yield new LearnedPolicy(learned, required(route.strong(), name, "strong", "a learned route"),
                         required(route.weak(), name, "weak", "a learned route"), threshold);
             }
         };
@@ -81,7 +84,7 @@ public class RouteTable {
     }
 
     /** The models to try for a decision of one of these routes, in order, the decided model first. */
-    public List<FallbackPlan.Candidate> candidates(RoutingDecision decision) {
+    public List<FallbackPlan.Candidate> candidates(Decision decision) {
         return plans.get(decision.route()).candidates(decision);
     }
 
@@ -89,12 +92,12 @@ public class RouteTable {
      * The decision made to answer with the route's weak model, because the caller's soft budget is spent: policy
      * {@code budget}, so the response says why. A decision that already chose the weak tier, or a fixed route, stays.
      */
-    public RoutingDecision downgraded(RoutingDecision decision) {
-        if (!"strong".equals(decision.tier())) {
+    public Decision downgraded(Decision decision) {
+        if (decision.tier() != Tier.STRONG) {
             return decision;
         }
         String weak = plans.get(decision.route()).weak();
-        return new RoutingDecision(decision.route(), weak, "weak", "budget", decision.strongProbability(),
+        return new Decision(decision.route(), weak, Tier.WEAK, Reason.BUDGET, decision.strongProbability(),
                 decision.threshold(), decision.routerVersion(), decision.decisionMillis(),
                 "the key's soft budget is spent: " + weak + " instead of " + decision.model());
     }

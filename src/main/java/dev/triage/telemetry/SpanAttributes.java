@@ -24,7 +24,6 @@ public final class SpanAttributes {
     public static final AttributeKey<String> ROUTER_VERSION = AttributeKey.stringKey("triage.router.version");
     public static final AttributeKey<String> FALLBACK = AttributeKey.stringKey("triage.fallback");
     public static final AttributeKey<String> ATTEMPTS = AttributeKey.stringKey("triage.attempts");
-    public static final AttributeKey<Long> TRY = AttributeKey.longKey("triage.try");
     public static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("triage.outcome");
     public static final AttributeKey<Double> COST = AttributeKey.doubleKey("triage.cost_usd");
     public static final AttributeKey<Double> STRONG_COST = AttributeKey.doubleKey("triage.strong_cost_usd");

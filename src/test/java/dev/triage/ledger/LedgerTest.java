@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.triage.database.EmbeddedDatabase;
 import dev.triage.testsupport.FakeUpstream;
 import dev.triage.testsupport.FakeUpstreamResource;
 import dev.triage.testsupport.Sse;

@@ -7,6 +7,13 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.triage.routing.FallbackRole.ALTERNATIVE;
+import static dev.triage.routing.FallbackRole.DEGRADED;
+import static dev.triage.routing.FallbackRole.ESCALATED;
+import static dev.triage.routing.FallbackRole.FALLBACK;
+import static dev.triage.routing.FallbackRole.LAST_RESORT;
+import static dev.triage.routing.FallbackRole.PRIMARY;
+
 import dev.triage.routing.FallbackPlan.Candidate;
 
 class FallbackPlanTest {
@@ -15,24 +22,24 @@ class FallbackPlanTest {
 
     @Test
     void weakDecisionEscalatesToTheStrongModelThenItsAlternatives() {
-        assertThat(learned.candidates(decision("weak", "weak"))).containsExactly(new Candidate("weak", "primary"),
-                new Candidate("strong", "escalated"), new Candidate("alt", "escalated"), new Candidate("local", "last-resort"));
+        assertThat(learned.candidates(decision("weak", Tier.WEAK))).containsExactly(new Candidate("weak", PRIMARY),
+                new Candidate("strong", ESCALATED), new Candidate("alt", ESCALATED), new Candidate("local", LAST_RESORT));
     }
 
     @Test
     void strongDecisionDegradesThroughAlternativesToTheWeakModel() {
-        assertThat(learned.candidates(decision("strong", "strong"))).containsExactly(new Candidate("strong", "primary"),
-                new Candidate("alt", "alternative"), new Candidate("weak", "degraded"), new Candidate("local", "last-resort"));
+        assertThat(learned.candidates(decision("strong", Tier.STRONG))).containsExactly(new Candidate("strong", PRIMARY),
+                new Candidate("alt", ALTERNATIVE), new Candidate("weak", DEGRADED), new Candidate("local", LAST_RESORT));
     }
 
     @Test
     void fixedRouteTriesItsFallbacksInOrder() {
         FallbackPlan fixed = FallbackPlan.fixed("m", List.of("n", "m"), Optional.empty());
-        assertThat(fixed.candidates(decision("m", "fixed"))).containsExactly(new Candidate("m", "primary"),
-                new Candidate("n", "fallback"));
+        assertThat(fixed.candidates(decision("m", Tier.FIXED))).containsExactly(new Candidate("m", PRIMARY),
+                new Candidate("n", FALLBACK));
     }
 
-    private static RoutingDecision decision(String model, String tier) {
-        return new RoutingDecision("r", model, tier, "learned", 0.5, 0.5, "v", 1.0, "test");
+    private static Decision decision(String model, Tier tier) {
+        return new Decision("r", model, tier, Reason.LEARNED, 0.5, 0.5, "v", 1.0, "test");
     }
 }

@@ -54,9 +54,9 @@ class RouteTableTest {
     void aFixedRouteDecidesItsModelAndKeepsTheAskedThreshold() {
         ChatCompletionRequest request = ChatCompletionRequest.parse(
                 "{\"model\":\"router-mf-0.3\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes());
-        RoutingDecision decision = table.select("router-mf-0.3").orElseThrow().decide(request).await().indefinitely();
-        assertThat(decision).extracting(RoutingDecision::route, RoutingDecision::model, RoutingDecision::tier,
-                RoutingDecision::threshold).containsExactly("auto", "big", "fixed", 0.3);
+        Decision decision = table.select("router-mf-0.3").orElseThrow().decide(request).await().indefinitely();
+        assertThat(decision).extracting(Decision::route, Decision::model, Decision::tier, Decision::threshold)
+                .containsExactly("auto", "big", Tier.FIXED, 0.3);
     }
 
     @Test

@@ -24,8 +24,8 @@ public class KeysResource extends ResilienceResource {
         config.put("triage.models.weak-m.output-price", "0.3");
         // a target for the dashboard to show (the threshold above still decides)
         config.put("triage.routes.tiered.strong-pct", "0.3");
-        config.put("triage.ledger.embedded.port", "54392");
-        config.put("triage.ledger.embedded.data-dir", "target/pgdata-keys-test");
+        config.put("triage.database.embedded.port", "54392");
+        config.put("triage.database.embedded.data-dir", "target/pgdata-keys-test");
         return config;
     }
 }

@@ -1,8 +1,13 @@
 package dev.triage.routing.learned;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Thresholds from a sample of scores, as RouteLLM's {@code calibrate_threshold} computes them. */
+/**
+ * Strong-model shares turned into thresholds: from a sample of scores, as RouteLLM's {@code calibrate_threshold}
+ * computes them (the trainer), and from the points a trained router's manifest keeps (the gateway's {@code strong-pct}).
+ */
 public final class Calibration {
 
     private Calibration() {
@@ -27,5 +32,26 @@ public final class Calibration {
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    /**
+     * The threshold for {@code share} from a manifest's calibration points (share, as {@code "0.3"}, to threshold),
+     * interpolated linearly between them; a share of 0 is threshold 1 and a share of 1 is threshold 0.
+     */
+    public static double forShare(Map<String, Double> points, double share) {
+        if (share < 0 || share > 1) {
+            throw new IllegalStateException("strong-pct must be a share between 0 and 1, not " + share);
+        }
+        TreeMap<Double, Double> byShare = new TreeMap<>();
+        points.forEach((key, threshold) -> byShare.put(Double.parseDouble(key), threshold));
+        byShare.put(0.0, 1.0);
+        byShare.put(1.0, 0.0);
+        Map.Entry<Double, Double> below = byShare.floorEntry(share);
+        Map.Entry<Double, Double> above = byShare.ceilingEntry(share);
+        if (below.getKey().equals(above.getKey())) {
+            return below.getValue();
+        }
+        double fraction = (share - below.getKey()) / (above.getKey() - below.getKey());
+        return below.getValue() + fraction * (above.getValue() - below.getValue());
     }
 }

@@ -1,0 +1,168 @@
+package dev.triage.access;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.triage.database.DatabaseReady;
+import dev.triage.ledger.KeySpend;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Virtual API keys: created, listed and revoked through Panache, checked on every request from an in-memory copy keyed
+ * by the key's SHA-256 (never the key), reloaded from the database with each key's spend in its budget period.
+ */
+@ApplicationScoped
+public class KeyStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A key just created: the secret is shown once, here, and never stored. */
+    public record Created(ApiKey key, String secret) {
+    }
+
+    private final KeySpend spend;
+    private final Duration refreshInterval;
+    private final Map<UUID, BigDecimal> spent = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().daemon().name("triage-keys").unstarted(task));
+    private volatile Map<String, VirtualKey> byHash = Map.of();
+    private volatile boolean loaded;
+    private volatile boolean issued;
+
+    KeyStore(KeySpend spend, KeysConfig config) {
+        this.spend = spend;
+        this.refreshInterval = config.keyRefresh();
+    }
+
+    /** The live virtual key with this secret, if any. */
+    public Optional<VirtualKey> find(String secret) {
+        return Optional.ofNullable(byHash.get(hash(secret)));
+    }
+
+    /** Whether the keys have been read from the database at least once. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /**
+     * Whether any virtual key was ever created, revoked ones included: revoking the last key must not open the gateway
+     * again.
+     */
+    public boolean issued() {
+        return issued;
+    }
+
+    /** What a key has spent in its current budget period (this replica's view, refreshed from the ledger). */
+    public BigDecimal spent(UUID key) {
+        return spent.getOrDefault(key, BigDecimal.ZERO);
+    }
+
+    /** Adds a request's cost to its key's spend at once, ahead of the next reload. */
+    public void charge(UUID key, BigDecimal cost) {
+        spent.merge(key, cost, BigDecimal::add);
+    }
+
+    public Uni<Created> create(ApiKey key) {
+        String secret = "sk-triage-" + HexFormat.of().formatHex(bytes(24));
+        key.id = UUID.randomUUID();
+        key.keyHash = hash(secret);
+        key.keyPrefix = secret.substring(0, 14);
+        key.createdAt = Instant.now();
+        return Panache.withTransaction(key::persist).map(saved -> {
+            issued = true;
+            put(key);
+            return new Created(key, secret);
+        });
+    }
+
+    public Uni<List<ApiKey>> list() {
+        return Panache.withSession(() -> ApiKey.<ApiKey>listAll());
+    }
+
+    /** Revokes a key at once on this replica (others within {@code key-refresh}); false when there is no such key. */
+    public Uni<Boolean> revoke(UUID id) {
+        return Panache.withTransaction(() -> ApiKey.<ApiKey>findById(id).map(key -> {
+            if (key == null) {
+                return false;
+            }
+            if (key.revokedAt == null) {
+                key.revokedAt = Instant.now();
+            }
+            byHash = byHash.entrySet().stream().filter(entry -> !entry.getValue().id().equals(id))
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+            return true;
+        }));
+    }
+
+    /** Loads the keys now, then every {@code key-refresh}, once the schema is in place. */
+    void startRefreshing(@Observes DatabaseReady ready) {
+        refresher.scheduleWithFixedDelay(this::refresh, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh() {
+        try {
+            List<ApiKey> all = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(ApiKey::<ApiKey>listAll));
+            List<ApiKey> live = all.stream().filter(key -> key.revokedAt == null).toList();
+            Instant now = Instant.now();
+            for (ApiKey key : live) {
+                VirtualKey virtual = VirtualKey.of(key);
+                if (virtual.budgetUsd() != null) {
+                    spent.put(key.id, spend.since(key.id.toString(), virtual.period().start(now))
+                            .await().atMost(Duration.ofSeconds(10)));
+                }
+            }
+            byHash = live.stream().collect(Collectors.toUnmodifiableMap(key -> key.keyHash, VirtualKey::of));
+            issued = !all.isEmpty();
+            if (!loaded) {
+                Log.infof("%d virtual API keys loaded", live.size());
+            }
+            loaded = true;
+        } catch (Throwable e) {
+            Log.warnf("Virtual API keys not reloaded (%s); keeping the last copy", e.getMessage());
+        }
+    }
+
+    private void put(ApiKey key) {
+        Map<String, VirtualKey> copy = new ConcurrentHashMap<>(byHash);
+        copy.put(key.keyHash, VirtualKey.of(key));
+        byHash = Map.copyOf(copy);
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] random = new byte[count];
+        RANDOM.nextBytes(random);
+        return random;
+    }
+
+    /** The SHA-256 of a key, in hex: all that is ever stored or logged of it. */
+    public static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.strip().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

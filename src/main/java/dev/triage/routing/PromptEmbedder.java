@@ -1,0 +1,75 @@
+package dev.triage.routing;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Embeds the prompts of learned routes: from the cache when a prompt was seen, otherwise on a router worker, batched
+ * with the others waiting, off the event loop. Counts cache hits and the decisions that failed. A singleton (no client
+ * proxy), so that the encoder starts loading as soon as a learned route is built at startup, not at its first request.
+ */
+@Singleton
+public class PromptEmbedder {
+
+    private final EncoderLoading encoder;
+    private final EncoderBatcher batcher;
+    private final EmbeddingCache cache;
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong cacheHits = new AtomicLong();
+
+    PromptEmbedder(RouterModels models, LearnedRouterConfig config) {
+        this.encoder = new EncoderLoading(models.manifest());
+        this.cache = new EmbeddingCache(config.cacheSize());
+        this.batcher = new EncoderBatcher(encoder.encoder().thenApply(loaded -> loaded::encodeAll), config.workers(), config.maxBatch(), config.queueSize());
+    }
+
+    Uni<float[]> embed(String text) {
+        String key = EmbeddingCache.keyOf(text);
+        float[] cached = cache.get(key);
+        if (cached != null) {
+            cacheHits.incrementAndGet();
+            return Uni.createFrom().item(cached);
+        }
+        return Uni.createFrom().completionStage(batcher.submit(text).thenApply(embedding -> {
+            cache.put(key, embedding);
+            return embedding;
+        }));
+    }
+
+    /** Whether the encoder is still being loaded (neither ready nor failed). */
+    public boolean loading() {
+        return encoder.loading();
+    }
+
+    public boolean ready() {
+        return encoder.ready();
+    }
+
+    /** Why the encoder is not ready, when it failed. */
+    public String failure() {
+        return encoder.failure();
+    }
+
+    void countFailure() {
+        failures.incrementAndGet();
+    }
+
+    /** Learned decisions that fell back to the strong model because the router failed. */
+    public long failures() {
+        return failures.get();
+    }
+
+    public long cacheHits() {
+        return cacheHits.get();
+    }
+
+    @PreDestroy
+    void close() {
+        batcher.close();
+        encoder.close();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.triage.routing;
+
+import java.util.Locale;
+
+/** On what grounds a model was picked ({@code x-triage-policy}). */
+public enum Reason {
+    /** The request named a model, not a route: nothing was decided. */
+    DIRECT,
+    /** A fixed route's one model. */
+    FIXED,
+    /** The learned router's probability against the threshold (or its fail-safe, the strong model). */
+    LEARNED,
+    /** The strong model while the router's encoder loads. */
+    WARMING,
+    /** The weak model because the caller's soft budget is spent. */
+    BUDGET;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
