@@ -29,70 +29,143 @@ class ArchitectureTest {
     private static final String TOOLS = "dev.triage.tools..";
 
     @ArchTest
-    static final ArchRule packagesHaveNoCycles = slices().matching("dev.triage.(*)..").should().beFreeOfCycles();
+    static final ArchRule packagesHaveNoCycles =
+            slices().matching("dev.triage.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule openaiDependsOnNothingOfOurs = noClasses().that().resideInAPackage(OPENAI)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, LEDGER, ACCESS,
-                    DATABASE, TELEMETRY, ADMIN, SIMULATOR, TOOLS);
+    static final ArchRule openaiDependsOnNothingOfOurs = noClasses()
+            .that()
+            .resideInAPackage(OPENAI)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    API, DISPATCH, ROUTING, PROVIDERS, LEDGER, ACCESS, DATABASE, TELEMETRY, ADMIN, SIMULATOR, TOOLS);
 
     @ArchTest
-    static final ArchRule routingHasNoHttpNoDatabaseAndNoProviders = noClasses().that().resideInAPackage(ROUTING)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DISPATCH, PROVIDERS, LEDGER, ACCESS, DATABASE, ADMIN,
-                    TOOLS, "jakarta.ws.rs..", "io.vertx..", "org.jboss.resteasy..", "jakarta.persistence..",
+    static final ArchRule routingHasNoHttpNoDatabaseAndNoProviders = noClasses()
+            .that()
+            .resideInAPackage(ROUTING)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    API,
+                    DISPATCH,
+                    PROVIDERS,
+                    LEDGER,
+                    ACCESS,
+                    DATABASE,
+                    ADMIN,
+                    TOOLS,
+                    "jakarta.ws.rs..",
+                    "io.vertx..",
+                    "org.jboss.resteasy..",
+                    "jakarta.persistence..",
                     "io.quarkus.hibernate..");
 
     @ArchTest
-    static final ArchRule djlStaysInTheEncoder = noClasses().that().resideOutsideOfPackage("dev.triage.routing.encoder..")
-            .should().dependOnClassesThat().resideInAPackage("ai.djl..");
+    static final ArchRule djlStaysInTheEncoder = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.triage.routing.encoder..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("ai.djl..");
 
     @ArchTest
-    static final ArchRule providersKnowNothingOfRoutingAccessOrLedger = noClasses().that().resideInAPackage(PROVIDERS)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DISPATCH, ROUTING, LEDGER, ACCESS, DATABASE, ADMIN,
-                    TOOLS);
+    static final ArchRule providersKnowNothingOfRoutingAccessOrLedger = noClasses()
+            .that()
+            .resideInAPackage(PROVIDERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(API, DISPATCH, ROUTING, LEDGER, ACCESS, DATABASE, ADMIN, TOOLS);
 
     @ArchTest
-    static final ArchRule apiGoesThroughDispatch = noClasses().that().resideInAPackage(API)
-            .should().dependOnClassesThat().resideInAnyPackage(PROVIDERS, LEDGER, DATABASE);
+    static final ArchRule apiGoesThroughDispatch = noClasses()
+            .that()
+            .resideInAPackage(API)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(PROVIDERS, LEDGER, DATABASE);
 
     @ArchTest
-    static final ArchRule nothingDependsOnTheApi = noClasses().that().resideOutsideOfPackage(API)
-            .should().dependOnClassesThat().resideInAPackage(API);
+    static final ArchRule nothingDependsOnTheApi = noClasses()
+            .that()
+            .resideOutsideOfPackage(API)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(API);
 
     @ArchTest
-    static final ArchRule onlyTheApiCallsDispatch = noClasses().that().resideOutsideOfPackages(API, DISPATCH)
-            .should().dependOnClassesThat().resideInAPackage(DISPATCH);
+    static final ArchRule onlyTheApiCallsDispatch = noClasses()
+            .that()
+            .resideOutsideOfPackages(API, DISPATCH)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(DISPATCH);
 
     @ArchTest
-    static final ArchRule nothingDependsOnAdmin = noClasses().that().resideOutsideOfPackage(ADMIN)
-            .should().dependOnClassesThat().resideInAPackage(ADMIN);
+    static final ArchRule nothingDependsOnAdmin = noClasses()
+            .that()
+            .resideOutsideOfPackage(ADMIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ADMIN);
 
     @ArchTest
-    static final ArchRule ledgerKnowsNoRoutingProvidersKeysOrHttp = noClasses().that().resideInAPackage(LEDGER)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, ACCESS, ADMIN, TOOLS,
-                    "jakarta.ws.rs..");
+    static final ArchRule ledgerKnowsNoRoutingProvidersKeysOrHttp = noClasses()
+            .that()
+            .resideInAPackage(LEDGER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, ACCESS, ADMIN, TOOLS, "jakarta.ws.rs..");
 
     @ArchTest
-    static final ArchRule accessKnowsNoRoutingProvidersOrHttp = noClasses().that().resideInAPackage(ACCESS)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, ADMIN, TOOLS,
-                    "jakarta.ws.rs..");
+    static final ArchRule accessKnowsNoRoutingProvidersOrHttp = noClasses()
+            .that()
+            .resideInAPackage(ACCESS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, ADMIN, TOOLS, "jakarta.ws.rs..");
 
     @ArchTest
-    static final ArchRule theDatabaseKnowsNoneOfItsUsers = noClasses().that().resideInAPackage(DATABASE)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, LEDGER, ACCESS, ADMIN,
-                    TOOLS, "jakarta.ws.rs..");
+    static final ArchRule theDatabaseKnowsNoneOfItsUsers = noClasses()
+            .that()
+            .resideInAPackage(DATABASE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, LEDGER, ACCESS, ADMIN, TOOLS, "jakarta.ws.rs..");
 
     @ArchTest
-    static final ArchRule theSimulatorStandsAlone = noClasses().that().resideInAPackage(SIMULATOR)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, LEDGER, ACCESS,
-                    DATABASE, ADMIN, TOOLS);
+    static final ArchRule theSimulatorStandsAlone = noClasses()
+            .that()
+            .resideInAPackage(SIMULATOR)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(API, DISPATCH, ROUTING, PROVIDERS, LEDGER, ACCESS, DATABASE, ADMIN, TOOLS);
 
     @ArchTest
-    static final ArchRule theServerNeverReachesTheTooling = noClasses().that().resideOutsideOfPackage(TOOLS)
-            .should().dependOnClassesThat().resideInAPackage(TOOLS);
+    static final ArchRule theServerNeverReachesTheTooling = noClasses()
+            .that()
+            .resideOutsideOfPackage(TOOLS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(TOOLS);
 
     @ArchTest
-    static final ArchRule theToolingUsesOnlyTheRouter = noClasses().that().resideInAPackage(TOOLS)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DISPATCH, PROVIDERS, LEDGER, ACCESS, DATABASE, ADMIN,
-                    SIMULATOR, "jakarta.ws.rs..", "io.vertx..", "jakarta.enterprise..");
+    static final ArchRule theToolingUsesOnlyTheRouter = noClasses()
+            .that()
+            .resideInAPackage(TOOLS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    API,
+                    DISPATCH,
+                    PROVIDERS,
+                    LEDGER,
+                    ACCESS,
+                    DATABASE,
+                    ADMIN,
+                    SIMULATOR,
+                    "jakarta.ws.rs..",
+                    "io.vertx..",
+                    "jakarta.enterprise..");
 }

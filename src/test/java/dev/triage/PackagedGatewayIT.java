@@ -31,8 +31,7 @@ class PackagedGatewayIT {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 
     @Test
@@ -42,19 +41,27 @@ class PackagedGatewayIT {
             given().contentType("application/json")
                     .body("{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"Question " + i
                             + ": explain how a hash map handles collisions.\"}]}")
-                    .post("/v1/chat/completions").then().statusCode(200)
+                    .post("/v1/chat/completions")
+                    .then()
+                    .statusCode(200)
                     .header("x-triage-policy", "learned")
                     .body("object", equalTo("chat.completion"));
             given().contentType("application/json")
                     .body("{\"model\":\"weak\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
                             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi " + i + "\"}]}")
-                    .post("/v1/chat/completions").then().statusCode(200)
+                    .post("/v1/chat/completions")
+                    .then()
+                    .statusCode(200)
                     .contentType(startsWith("text/event-stream"))
                     .body(containsString("data: [DONE]"));
         }
         given().get("/v1/models").then().statusCode(200).body("object", equalTo("list"));
-        given().contentType("application/json").body("{\"model\":").post("/v1/chat/completions")
-                .then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
+        given().contentType("application/json")
+                .body("{\"model\":")
+                .post("/v1/chat/completions")
+                .then()
+                .statusCode(400)
+                .body("error.type", equalTo("invalid_request_error"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("triage_"));
     }
 
@@ -62,7 +69,8 @@ class PackagedGatewayIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (given().get("/q/health/ready").statusCode() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not ready: " + given().get("/q/health/ready").asString());
+                throw new AssertionError(
+                        "not ready: " + given().get("/q/health/ready").asString());
             }
             Thread.sleep(100);
         }

@@ -8,10 +8,6 @@ import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.triage.access.KeyLimits;
-import dev.triage.access.KeyStore;
-import dev.triage.access.KeysConfig;
-import dev.triage.access.VirtualKey;
 import dev.triage.openai.OpenAiException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -39,15 +35,17 @@ public class Gatekeeper {
         this.limits = limits;
         this.requireKeys = config.requireKeys();
         if (configured.isEmpty() && !requireKeys) {
-            Log.warn("No API keys configured (triage.api-keys / TRIAGE_API_KEYS): the gateway accepts every request until a "
-                    + "virtual key exists (POST /admin/keys); set TRIAGE_REQUIRE_KEYS=true in production");
+            Log.warn(
+                    "No API keys configured (triage.api-keys / TRIAGE_API_KEYS): the gateway accepts every request until a "
+                            + "virtual key exists (POST /admin/keys); set TRIAGE_REQUIRE_KEYS=true in production");
         }
     }
 
     /** The caller behind an {@code Authorization} header; 401 when a key is needed and missing or wrong. */
     public Caller authenticate(String authorization) {
         String secret = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
+                ? authorization.substring(7).strip()
+                : null;
         if (secret != null && !secret.isEmpty()) {
             byte[] presented = secret.getBytes(StandardCharsets.UTF_8);
             for (byte[] key : configured) {
@@ -64,11 +62,20 @@ public class Gatekeeper {
             return Caller.ANONYMOUS;
         }
         if (requireKeys && !keys.loaded()) {
-            throw new OpenAiException(503, "server_error", "keys_loading", null,
-                    "The gateway is still loading its API keys; try again in a moment.").withHeader("Retry-After", "1");
+            throw new OpenAiException(
+                            503,
+                            "server_error",
+                            "keys_loading",
+                            null,
+                            "The gateway is still loading its API keys; try again in a moment.")
+                    .withHeader("Retry-After", "1");
         }
         if (secret == null || secret.isEmpty()) {
-            throw new OpenAiException(401, "invalid_request_error", "missing_api_key", null,
+            throw new OpenAiException(
+                    401,
+                    "invalid_request_error",
+                    "missing_api_key",
+                    null,
                     "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.");
         }
         throw new OpenAiException(401, "invalid_request_error", "invalid_api_key", null, "Incorrect API key provided.");
@@ -84,22 +91,41 @@ public class Gatekeeper {
             return false;
         }
         if (!key.allows(name)) {
-            throw new OpenAiException(403, "invalid_request_error", "model_not_allowed", "model",
+            throw new OpenAiException(
+                    403,
+                    "invalid_request_error",
+                    "model_not_allowed",
+                    "model",
                     "This API key may not use '" + name + "'.");
         }
         boolean overBudget = key.budgetUsd() != null && keys.spent(key.id()).compareTo(key.budgetUsd()) >= 0;
         if (overBudget && key.hardBudget()) {
-            throw new OpenAiException(429, "insufficient_quota", "insufficient_quota", null, String.format(Locale.ROOT,
-                    "You exceeded your current quota: this key's budget is $%s per %s and $%s is spent.",
-                    key.budgetUsd().toPlainString(), key.period().name().toLowerCase(Locale.ROOT),
-                    keys.spent(key.id()).stripTrailingZeros().toPlainString()));
+            throw new OpenAiException(
+                    429,
+                    "insufficient_quota",
+                    "insufficient_quota",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "You exceeded your current quota: this key's budget is $%s per %s and $%s is spent.",
+                            key.budgetUsd().toPlainString(),
+                            key.period().name().toLowerCase(Locale.ROOT),
+                            keys.spent(key.id()).stripTrailingZeros().toPlainString()));
         }
         OptionalLong wait = limits.admit(key, System.currentTimeMillis());
         if (wait.isPresent()) {
-            throw new OpenAiException(429, "requests", "rate_limit_exceeded", null, "Rate limit reached for this key ("
-                    + (key.rpm() != null ? key.rpm() + " requests" : "") + (key.rpm() != null && key.tpm() != null ? ", " : "")
-                    + (key.tpm() != null ? key.tpm() + " tokens" : "") + " per minute). Try again in " + wait.getAsLong()
-                    + " s.").withHeader("Retry-After", String.valueOf(wait.getAsLong()));
+            throw new OpenAiException(
+                            429,
+                            "requests",
+                            "rate_limit_exceeded",
+                            null,
+                            "Rate limit reached for this key ("
+                                    + (key.rpm() != null ? key.rpm() + " requests" : "")
+                                    + (key.rpm() != null && key.tpm() != null ? ", " : "")
+                                    + (key.tpm() != null ? key.tpm() + " tokens" : "") + " per minute). Try again in "
+                                    + wait.getAsLong()
+                                    + " s.")
+                    .withHeader("Retry-After", String.valueOf(wait.getAsLong()));
         }
         return overBudget;
     }

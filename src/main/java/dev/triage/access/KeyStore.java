@@ -23,7 +23,6 @@ import jakarta.enterprise.event.Observes;
 
 import dev.triage.database.DatabaseReady;
 import dev.triage.ledger.KeySpend;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
@@ -39,8 +38,7 @@ public class KeyStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A key just created: the secret is shown once, here, and never stored. */
-    public record Created(ApiKey key, String secret) {
-    }
+    public record Created(ApiKey key, String secret) {}
 
     private final KeySpend spend;
     private final Duration refreshInterval;
@@ -110,7 +108,8 @@ public class KeyStore {
             if (key.revokedAt == null) {
                 key.revokedAt = Instant.now();
             }
-            byHash = byHash.entrySet().stream().filter(entry -> !entry.getValue().id().equals(id))
+            byHash = byHash.entrySet().stream()
+                    .filter(entry -> !entry.getValue().id().equals(id))
                     .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
             return true;
         }));
@@ -123,14 +122,19 @@ public class KeyStore {
 
     private void refresh() {
         try {
-            List<ApiKey> all = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(ApiKey::<ApiKey>listAll));
-            List<ApiKey> live = all.stream().filter(key -> key.revokedAt == null).toList();
+            List<ApiKey> all =
+                    VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(ApiKey::<ApiKey>listAll));
+            List<ApiKey> live =
+                    all.stream().filter(key -> key.revokedAt == null).toList();
             Instant now = Instant.now();
             for (ApiKey key : live) {
                 VirtualKey virtual = VirtualKey.of(key);
                 if (virtual.budgetUsd() != null) {
-                    spent.put(key.id, spend.since(key.id.toString(), virtual.period().start(now))
-                            .await().atMost(Duration.ofSeconds(10)));
+                    spent.put(
+                            key.id,
+                            spend.since(key.id.toString(), virtual.period().start(now))
+                                    .await()
+                                    .atMost(Duration.ofSeconds(10)));
                 }
             }
             byHash = live.stream().collect(Collectors.toUnmodifiableMap(key -> key.keyHash, VirtualKey::of));
@@ -159,8 +163,9 @@ public class KeyStore {
     /** The SHA-256 of a key, in hex: all that is ever stored or logged of it. */
     public static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.strip().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(secret.strip().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

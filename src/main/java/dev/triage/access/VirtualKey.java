@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,12 +14,23 @@ import java.util.stream.Collectors;
  * A usable virtual key, as the gateway checks it on every request: what it may call, its spending budget per period
  * (hard: refuse; soft: downgrade to the weak model) and its request and token rates per minute (null: no limit).
  */
-public record VirtualKey(UUID id, String name, String prefix, Set<String> allowedRoutes, Set<String> allowedModels,
-        BigDecimal budgetUsd, Period period, boolean hardBudget, Integer rpm, Integer tpm) {
+public record VirtualKey(
+        UUID id,
+        String name,
+        String prefix,
+        Set<String> allowedRoutes,
+        Set<String> allowedModels,
+        BigDecimal budgetUsd,
+        Period period,
+        boolean hardBudget,
+        Integer rpm,
+        Integer tpm) {
 
     /** The span a budget covers, in UTC. */
     public enum Period {
-        DAY, MONTH, TOTAL;
+        DAY,
+        MONTH,
+        TOTAL;
 
         public Instant start(Instant now) {
             LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
@@ -32,20 +43,32 @@ public record VirtualKey(UUID id, String name, String prefix, Set<String> allowe
     }
 
     static VirtualKey of(ApiKey key) {
-        return new VirtualKey(key.id, key.name, key.keyPrefix, names(key.allowedRoutes), names(key.allowedModels),
-                key.budgetUsd, Period.valueOf(key.budgetPeriod.toUpperCase(Locale.ROOT)), !"soft".equalsIgnoreCase(key.budgetMode),
-                key.rpm, key.tpm);
+        return new VirtualKey(
+                key.id,
+                key.name,
+                key.keyPrefix,
+                names(key.allowedRoutes),
+                names(key.allowedModels),
+                key.budgetUsd,
+                Period.valueOf(key.budgetPeriod.toUpperCase(Locale.ROOT)),
+                !"soft".equalsIgnoreCase(key.budgetMode),
+                key.rpm,
+                key.tpm);
     }
 
     /** Whether this key may use the route or model {@code name}: with no list at all, every one; else those listed. */
     public boolean allows(String name) {
-        return allowedRoutes.isEmpty() && allowedModels.isEmpty() || allowedRoutes.contains(name)
+        return allowedRoutes.isEmpty() && allowedModels.isEmpty()
+                || allowedRoutes.contains(name)
                 || allowedModels.contains(name);
     }
 
     private static Set<String> names(String csv) {
-        return csv == null || csv.isBlank() ? Set.of()
-                : Arrays.stream(csv.split(",")).map(String::strip).filter(name -> !name.isEmpty())
+        return csv == null || csv.isBlank()
+                ? Set.of()
+                : Arrays.stream(csv.split(","))
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
                         .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import dev.triage.admin.OperatorView;
 import dev.triage.access.KeyStore;
 import dev.triage.database.DatabaseStatus;
 import dev.triage.ledger.SpendReport;
@@ -52,8 +51,8 @@ public class AdminResource {
     /** The dashboard's data (/dashboard/ shows it): the last {@code hours} (default 24) of traffic, live state. */
     @GET
     @Path("/dashboard")
-    public Uni<OperatorView.Snapshot> dashboard(@HeaderParam("Authorization") String authorization,
-            @QueryParam("hours") Integer hours) {
+    public Uni<OperatorView.Snapshot> dashboard(
+            @HeaderParam("Authorization") String authorization, @QueryParam("hours") Integer hours) {
         token.check(authorization);
         if (hours != null && (hours < 1 || hours > 24 * 90)) {
             throw OpenAiException.invalidRequest("'hours' must be between 1 and 2160.", "hours");
@@ -80,7 +79,9 @@ public class AdminResource {
     public Uni<List<KeyView>> list(@HeaderParam("Authorization") String authorization) {
         token.check(authorization);
         return fromLedger(keys::list)
-                .map(all -> all.stream().map(key -> KeyView.of(key, null, keys.spent(key.id))).toList());
+                .map(all -> all.stream()
+                        .map(key -> KeyView.of(key, null, keys.spent(key.id)))
+                        .toList());
     }
 
     @DELETE
@@ -90,18 +91,25 @@ public class AdminResource {
         UUID keyId = parseId(id);
         return fromLedger(() -> keys.revoke(keyId)).flatMap(found -> {
             if (!found) {
-                throw new OpenAiException(404, "invalid_request_error", "key_not_found", "id", "No key with id " + id + ".");
+                throw new OpenAiException(
+                        404, "invalid_request_error", "key_not_found", "id", "No key with id " + id + ".");
             }
-            return fromLedger(keys::list).map(all -> all.stream().filter(key -> key.id.equals(keyId))
-                    .map(key -> KeyView.of(key, null, null)).findFirst().orElseThrow());
+            return fromLedger(keys::list)
+                    .map(all -> all.stream()
+                            .filter(key -> key.id.equals(keyId))
+                            .map(key -> KeyView.of(key, null, null))
+                            .findFirst()
+                            .orElseThrow());
         });
     }
 
     /** Spend per route and model between {@code since} and {@code until} (ISO-8601 instants; default: the last 30 days). */
     @GET
     @Path("/spend")
-    public Uni<SpendReport.Summary> spend(@HeaderParam("Authorization") String authorization,
-            @QueryParam("since") String since, @QueryParam("until") String until) {
+    public Uni<SpendReport.Summary> spend(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until) {
         token.check(authorization);
         Instant end = instant(until, "until", Instant.now());
         Instant start = instant(since, "since", end.minus(Duration.ofDays(30)));
@@ -111,14 +119,17 @@ public class AdminResource {
     /** Runs a query once the ledger's database is ready; a database that fails to answer is a 503, not a 500. */
     private <T> Uni<T> fromLedger(Supplier<Uni<T>> query) {
         ledger.requireReady();
-        return query.get().onFailure(failure -> !(failure instanceof OpenAiException)).transform(ledger::unavailable);
+        return query.get()
+                .onFailure(failure -> !(failure instanceof OpenAiException))
+                .transform(ledger::unavailable);
     }
 
     private static UUID parseId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new OpenAiException(404, "invalid_request_error", "key_not_found", "id", "No key with id " + id + ".");
+            throw new OpenAiException(
+                    404, "invalid_request_error", "key_not_found", "id", "No key with id " + id + ".");
         }
     }
 
@@ -129,8 +140,8 @@ public class AdminResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw OpenAiException.invalidRequest("'" + param + "' must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z.",
-                    param);
+            throw OpenAiException.invalidRequest(
+                    "'" + param + "' must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z.", param);
         }
     }
 }

@@ -13,8 +13,15 @@ import dev.triage.openai.OpenAiException;
 
 /** {@code POST /admin/keys}: a new virtual key's name, what it may use, its budget and its rate limits. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record KeyRequest(String name, List<String> allowedRoutes, List<String> allowedModels, BigDecimal budgetUsd,
-        String budgetPeriod, String budgetMode, Integer rpm, Integer tpm) {
+record KeyRequest(
+        String name,
+        List<String> allowedRoutes,
+        List<String> allowedModels,
+        BigDecimal budgetUsd,
+        String budgetPeriod,
+        String budgetMode,
+        Integer rpm,
+        Integer tpm) {
 
     private static final Set<String> PERIODS = Set.of("day", "month", "total");
     private static final Set<String> MODES = Set.of("hard", "soft");
@@ -36,7 +43,8 @@ record KeyRequest(String name, List<String> allowedRoutes, List<String> allowedM
             throw OpenAiException.invalidRequest("'budget_usd' must not be negative.", "budget_usd");
         }
         if (rpm != null && rpm < 1 || tpm != null && tpm < 1) {
-            throw OpenAiException.invalidRequest("'rpm' and 'tpm' must be at least 1.", rpm != null && rpm < 1 ? "rpm" : "tpm");
+            throw OpenAiException.invalidRequest(
+                    "'rpm' and 'tpm' must be at least 1.", rpm != null && rpm < 1 ? "rpm" : "tpm");
         }
         ApiKey key = new ApiKey();
         key.name = name.strip();

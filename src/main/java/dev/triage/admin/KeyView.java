@@ -15,16 +15,43 @@ import dev.triage.access.ApiKey;
 /** A virtual key as operators see it: never its hash; the secret only in the answer that created it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record KeyView(UUID id, String name, String key, String prefix, List<String> allowedRoutes, List<String> allowedModels,
-        BigDecimal budgetUsd, String budgetPeriod, String budgetMode, Integer rpm, Integer tpm, BigDecimal spentUsd,
-        Instant createdAt, Instant revokedAt) {
+record KeyView(
+        UUID id,
+        String name,
+        String key,
+        String prefix,
+        List<String> allowedRoutes,
+        List<String> allowedModels,
+        BigDecimal budgetUsd,
+        String budgetPeriod,
+        String budgetMode,
+        Integer rpm,
+        Integer tpm,
+        BigDecimal spentUsd,
+        Instant createdAt,
+        Instant revokedAt) {
 
     static KeyView of(ApiKey key, String secret, BigDecimal spent) {
-        return new KeyView(key.id, key.name, secret, key.keyPrefix, names(key.allowedRoutes), names(key.allowedModels),
-                key.budgetUsd, key.budgetPeriod, key.budgetMode, key.rpm, key.tpm, spent, key.createdAt, key.revokedAt);
+        return new KeyView(
+                key.id,
+                key.name,
+                secret,
+                key.keyPrefix,
+                names(key.allowedRoutes),
+                names(key.allowedModels),
+                key.budgetUsd,
+                key.budgetPeriod,
+                key.budgetMode,
+                key.rpm,
+                key.tpm,
+                spent,
+                key.createdAt,
+                key.revokedAt);
     }
 
     private static List<String> names(String csv) {
-        return csv == null || csv.isBlank() ? null : Arrays.stream(csv.split(",")).map(String::strip).toList();
+        return csv == null || csv.isBlank()
+                ? null
+                : Arrays.stream(csv.split(",")).map(String::strip).toList();
     }
 }

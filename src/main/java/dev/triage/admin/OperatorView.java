@@ -24,9 +24,12 @@ import io.smallrye.mutiny.Uni;
 public class OperatorView {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Snapshot(Instant since, List<RecentActivity.RouteActivity> routes, Map<String, Double> strongShareTargets,
-            Map<String, String> circuits, List<RecentActivity.Decision> recent) {
-    }
+    public record Snapshot(
+            Instant since,
+            List<RecentActivity.RouteActivity> routes,
+            Map<String, Double> strongShareTargets,
+            Map<String, String> circuits,
+            List<RecentActivity.Decision> recent) {}
 
     private final RecentActivity activity;
     private final RouteTable routes;
@@ -42,7 +45,8 @@ public class OperatorView {
         Instant since = Instant.now().minus(window);
         Map<String, String> circuits = new TreeMap<>();
         providers.providers().forEach((name, provider) -> circuits.put(name, provider.circuit()));
-        return activity.routesSince(since).flatMap(traffic -> activity.decisionsSince(since)
-                .map(recent -> new Snapshot(since, traffic, routes.strongShareTargets(), circuits, recent)));
+        return activity.routesSince(since)
+                .flatMap(traffic -> activity.decisionsSince(since)
+                        .map(recent -> new Snapshot(since, traffic, routes.strongShareTargets(), circuits, recent)));
     }
 }

@@ -26,7 +26,10 @@ public class RouterReadiness implements HealthCheck {
     private final Instance<PromptEmbedder> embedder;
     private final boolean answersWhileLoading;
 
-    RouterReadiness(RouteTable routes, Instance<RouterModels> models, Instance<PromptEmbedder> embedder,
+    RouterReadiness(
+            RouteTable routes,
+            Instance<RouterModels> models,
+            Instance<PromptEmbedder> embedder,
             LearnedRouterConfig config) {
         this.routes = routes;
         this.models = models;
@@ -49,10 +52,13 @@ public class RouterReadiness implements HealthCheck {
             return response.up().build();
         }
         if (encoder.loading() && answersWhileLoading) {
-            return response.up().withData("state", "encoder loading; learned routes answer with their strong model")
+            return response.up()
+                    .withData("state", "encoder loading; learned routes answer with their strong model")
                     .build();
         }
         String failure = encoder.failure();
-        return response.down().withData("reason", failure != null ? failure : "encoder still loading").build();
+        return response.down()
+                .withData("reason", failure != null ? failure : "encoder still loading")
+                .build();
     }
 }

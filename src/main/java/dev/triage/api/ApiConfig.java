@@ -1,6 +1,5 @@
 package dev.triage.api;
 
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,5 +11,4 @@ public interface ApiConfig {
     /** Largest request body accepted; 8 MiB holds long contexts and a few inline images. */
     @WithDefault("8M")
     MemorySize maxBodySize();
-
 }

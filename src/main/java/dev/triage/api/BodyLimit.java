@@ -31,7 +31,12 @@ public class BodyLimit {
     }
 
     OpenAiException tooLarge(long length) {
-        return new OpenAiException(413, "invalid_request_error", "request_too_large", null, "The request body is "
-                + length + " bytes; this gateway accepts at most " + maxBytes + " bytes (triage.max-body-size).");
+        return new OpenAiException(
+                413,
+                "invalid_request_error",
+                "request_too_large",
+                null,
+                "The request body is " + length + " bytes; this gateway accepts at most " + maxBytes
+                        + " bytes (triage.max-body-size).");
     }
 }

@@ -27,9 +27,9 @@ public class ChatCompletionsResource {
 
     @POST
     @Produces(MediaType.APPLICATION_OCTET_STREAM) // the real type is set per answer: JSON, or SSE for stream=true
-    public RestMulti<Buffer> create(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId,
-            RoutingContext context) {
-        return Replies.of(dispatcher.chat(ChatCompletionRequest.parse(bodyLimit.check(body)), requestId,
-                ApiKeyCheck.callerOf(context)));
+    public RestMulti<Buffer> create(
+            byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
+        return Replies.of(dispatcher.chat(
+                ChatCompletionRequest.parse(bodyLimit.check(body)), requestId, ApiKeyCheck.callerOf(context)));
     }
 }

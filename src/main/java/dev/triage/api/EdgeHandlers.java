@@ -40,9 +40,11 @@ public class EdgeHandlers {
     private static void rejectOversized(RoutingContext context, BodyLimit limit) {
         String header = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long length = header != null && header.length() < 19 && header.chars().allMatch(Character::isDigit)
-                ? Long.parseLong(header) : -1;
+                ? Long.parseLong(header)
+                : -1;
         if (limit.exceeds(length)) {
-            context.response().setStatusCode(413)
+            context.response()
+                    .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(Buffer.buffer(OpenAiJson.write(limit.tooLarge(length).toError())));

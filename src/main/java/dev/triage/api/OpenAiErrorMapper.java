@@ -19,7 +19,8 @@ public class OpenAiErrorMapper {
         if (e.status() >= 500) {
             Log.warnf(e.getCause(), "%d %s: %s", e.status(), e.code(), e.getMessage());
         }
-        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+        Response.ResponseBuilder response = Response.status(e.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(e.upstreamBody() != null ? e.upstreamBody() : e.toError());
         e.headers().forEach(response::header);
         return response.build();
@@ -34,18 +35,31 @@ public class OpenAiErrorMapper {
             case 406, 415 -> "Unsupported media type for " + request.path() + "; send and accept application/json.";
             default -> e.getMessage();
         };
-        return json(status, OpenAiError.of(status >= 500 ? "server_error" : "invalid_request_error",
-                status == 404 ? "unknown_url" : null, null, message));
+        return json(
+                status,
+                OpenAiError.of(
+                        status >= 500 ? "server_error" : "invalid_request_error",
+                        status == 404 ? "unknown_url" : null,
+                        null,
+                        message));
     }
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
         Log.error("Unexpected failure while serving a request", e);
-        return json(500, OpenAiError.of("server_error", "internal_error", null,
-                "The gateway failed unexpectedly; the failure was logged."));
+        return json(
+                500,
+                OpenAiError.of(
+                        "server_error",
+                        "internal_error",
+                        null,
+                        "The gateway failed unexpectedly; the failure was logged."));
     }
 
     private static Response json(int status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

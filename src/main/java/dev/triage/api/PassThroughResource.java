@@ -28,18 +28,18 @@ public class PassThroughResource {
     @POST
     @Path("embeddings")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public RestMulti<Buffer> embeddings(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId,
-            RoutingContext context) {
-        return Replies.of(dispatcher.embeddings(ModelRequest.parse(bodyLimit.check(body)), requestId,
-                ApiKeyCheck.callerOf(context)));
+    public RestMulti<Buffer> embeddings(
+            byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
+        return Replies.of(dispatcher.embeddings(
+                ModelRequest.parse(bodyLimit.check(body)), requestId, ApiKeyCheck.callerOf(context)));
     }
 
     @POST
     @Path("completions")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public RestMulti<Buffer> completions(byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId,
-            RoutingContext context) {
-        return Replies.of(dispatcher.completions(ModelRequest.parse(bodyLimit.check(body)), requestId,
-                ApiKeyCheck.callerOf(context)));
+    public RestMulti<Buffer> completions(
+            byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
+        return Replies.of(dispatcher.completions(
+                ModelRequest.parse(bodyLimit.check(body)), requestId, ApiKeyCheck.callerOf(context)));
     }
 }

@@ -13,12 +13,11 @@ import io.vertx.core.buffer.Buffer;
  */
 final class Replies {
 
-    private Replies() {
-    }
+    private Replies() {}
 
     static RestMulti<Buffer> of(Uni<Dispatched> dispatched) {
-        return RestMulti.fromUniResponse(dispatched, Replies::body,
-                reply -> TriageHeaders.of(reply, contentType(reply)), reply -> 200);
+        return RestMulti.fromUniResponse(
+                dispatched, Replies::body, reply -> TriageHeaders.of(reply, contentType(reply)), reply -> 200);
     }
 
     private static Multi<Buffer> body(Dispatched dispatched) {

@@ -19,23 +19,32 @@ final class SseFrames {
     static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
     private static final String DONE = "[DONE]";
 
-    private SseFrames() {
-    }
+    private SseFrames() {}
 
     static Multi<Buffer> frame(Multi<String> events) {
         AtomicBoolean started = new AtomicBoolean();
         AtomicBoolean done = new AtomicBoolean();
-        return events
-                .onItem().invoke(data -> {
+        return events.onItem()
+                .invoke(data -> {
                     started.set(true);
                     done.compareAndSet(false, DONE.equals(data.strip()));
                 })
                 .map(SseFrames::data)
-                .onCompletion().switchTo(() -> done.get() ? Multi.createFrom().empty()
-                        : Multi.createFrom().item(error(new OpenAiException(502, "upstream_error",
-                                "upstream_stream_truncated", null,
-                                "The upstream closed the stream before it finished; the answer is incomplete."))))
-                .onFailure(failure -> started.get()).recoverWithItem(failure -> error(interrupted(failure)));
+                .onCompletion()
+                .switchTo(
+                        () -> done.get()
+                                ? Multi.createFrom().empty()
+                                : Multi.createFrom()
+                                        .item(
+                                                error(
+                                                        new OpenAiException(
+                                                                502,
+                                                                "upstream_error",
+                                                                "upstream_stream_truncated",
+                                                                null,
+                                                                "The upstream closed the stream before it finished; the answer is incomplete."))))
+                .onFailure(failure -> started.get())
+                .recoverWithItem(failure -> error(interrupted(failure)));
     }
 
     private static Buffer data(String data) {
@@ -46,7 +55,11 @@ final class SseFrames {
     private static OpenAiException interrupted(Throwable failure) {
         String cause = failure.getMessage() != null ? " (" + failure.getMessage() + ")" : "";
         String code = failure instanceof OpenAiException known ? known.code() : "upstream_stream_failed";
-        return new OpenAiException(502, "upstream_error", code, null,
+        return new OpenAiException(
+                502,
+                "upstream_error",
+                code,
+                null,
                 "The upstream stream broke off after it started" + cause + "; the answer is incomplete.");
     }
 

@@ -18,20 +18,22 @@ public final class TriageHeaders {
     public static final String MODEL = "x-triage-model";
     /** {@code strong}, {@code weak} or {@code fixed}. */
     public static final String TIER = "x-triage-tier";
+
     public static final String POLICY = "x-triage-policy";
     /** The route's predicted probability that the strong model is needed. */
     public static final String STRONG_PROBABILITY = "x-triage-p-strong";
+
     public static final String THRESHOLD = "x-triage-threshold";
     /** Time the route took to decide, in milliseconds (encoder, heads, queueing). */
     public static final String DECISION_MS = "x-triage-decision-ms";
+
     public static final String ROUTER_VERSION = "x-triage-router-version";
     /** Every model tried, in order, with its tries and how it ended. */
     public static final String ATTEMPTS = Dispatched.ATTEMPTS_HEADER;
     /** Present when a model other than the first answered: {@code escalated}, {@code degraded}, ... */
     public static final String FALLBACK = "x-triage-fallback";
 
-    private TriageHeaders() {
-    }
+    private TriageHeaders() {}
 
     static Map<String, List<String>> of(Dispatched dispatched, String contentType) {
         Map<String, List<String>> headers = new LinkedHashMap<>();

@@ -24,7 +24,11 @@ class DatabaseStartup {
     private final DatabaseStatus status;
     private final Event<DatabaseReady> ready;
 
-    DatabaseStartup(DatabaseConfig config, EmbeddedDatabase embedded, SchemaMigration schema, DatabaseStatus status,
+    DatabaseStartup(
+            DatabaseConfig config,
+            EmbeddedDatabase embedded,
+            SchemaMigration schema,
+            DatabaseStatus status,
             Event<DatabaseReady> ready) {
         this.config = config;
         this.embedded = embedded;
@@ -51,8 +55,10 @@ class DatabaseStartup {
                 embedded.start();
             } catch (Exception e) {
                 status.failed("the embedded PostgreSQL did not start: " + e.getMessage());
-                Log.errorf(e, "The embedded PostgreSQL did not start; ledger rows stay buffered in memory. Set DB_URL to "
-                        + "use an existing server.");
+                Log.errorf(
+                        e,
+                        "The embedded PostgreSQL did not start; ledger rows stay buffered in memory. Set DB_URL to "
+                                + "use an existing server.");
                 return;
             }
         }

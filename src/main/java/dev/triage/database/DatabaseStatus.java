@@ -14,7 +14,10 @@ import dev.triage.openai.OpenAiException;
 public class DatabaseStatus {
 
     public enum State {
-        STARTING, READY, FAILED, OFF;
+        STARTING,
+        READY,
+        FAILED,
+        OFF;
 
         /** As readiness data shows it. */
         public String label() {
@@ -39,10 +42,14 @@ public class DatabaseStatus {
     /** Throws the 503 a client should see while the database cannot answer. */
     public void requireReady() {
         switch (state) {
-            case READY -> {
-            }
-            case OFF -> throw new OpenAiException(503, "server_error", "ledger_disabled", null,
-                    "The ledger is off (triage.ledger.enabled=false): keys, spend and the dashboard need it.");
+            case READY -> {}
+            case OFF ->
+                throw new OpenAiException(
+                        503,
+                        "server_error",
+                        "ledger_disabled",
+                        null,
+                        "The ledger is off (triage.ledger.enabled=false): keys, spend and the dashboard need it.");
             default -> throw unavailable(reason, null);
         }
     }
@@ -76,8 +83,14 @@ public class DatabaseStatus {
     }
 
     private static OpenAiException unavailable(String why, Throwable cause) {
-        return new OpenAiException(503, "server_error", "ledger_unavailable", null,
-                "The ledger database cannot answer (" + why + "); retry shortly.", null, cause)
+        return new OpenAiException(
+                        503,
+                        "server_error",
+                        "ledger_unavailable",
+                        null,
+                        "The ledger database cannot answer (" + why + "); retry shortly.",
+                        null,
+                        cause)
                 .withHeader("Retry-After", RETRY_SECONDS);
     }
 }

@@ -30,8 +30,9 @@ public class EmbeddedDatabase {
                     .setCleanDataDirectory(false)
                     .setPort(config.port())
                     .start();
-            Log.infof("Embedded PostgreSQL on port %d (data in %s) started in %d ms", config.port(), config.dataDir(),
-                    (System.nanoTime() - begin) / 1_000_000);
+            Log.infof(
+                    "Embedded PostgreSQL on port %d (data in %s) started in %d ms",
+                    config.port(), config.dataDir(), (System.nanoTime() - begin) / 1_000_000);
         }
     }
 

@@ -31,7 +31,8 @@ final class MigrationScripts implements ResourceProvider {
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
         return FILES.stream()
-                .filter(name -> name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
+                .filter(name ->
+                        name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
                 .<LoadableResource>map(Script::new)
                 .toList();
     }

@@ -19,7 +19,8 @@ class SchemaMigration {
     private final String user;
     private final String password;
 
-    SchemaMigration(@ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+    SchemaMigration(
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.jdbcUrl = jdbcUrl(reactiveUrl);

@@ -39,8 +39,7 @@ import io.smallrye.mutiny.Uni;
 public class ChatDispatcher {
 
     /** A model of a chain and the role it plays there. */
-    private record Step(ModelTarget target, FallbackRole role) {
-    }
+    private record Step(ModelTarget target, FallbackRole role) {}
 
     private final ProviderRegistry providers;
     private final RouteTable routes;
@@ -49,8 +48,13 @@ public class ChatDispatcher {
     private final RequestTrace trace;
     private final Gatekeeper gatekeeper;
 
-    ChatDispatcher(ProviderRegistry providers, RouteTable routes, MeterRegistry metrics, Metering metering,
-            RequestTrace trace, Gatekeeper gatekeeper) {
+    ChatDispatcher(
+            ProviderRegistry providers,
+            RouteTable routes,
+            MeterRegistry metrics,
+            Metering metering,
+            RequestTrace trace,
+            Gatekeeper gatekeeper) {
         this.providers = providers;
         this.routes = routes;
         this.metrics = metrics;
@@ -60,8 +64,9 @@ public class ChatDispatcher {
     }
 
     public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId, Caller caller) {
-        boolean overSoftBudget = gatekeeper.admit(caller, routes.select(request.model())
-                .map(RouteSelection::route).orElse(request.model()));
+        boolean overSoftBudget = gatekeeper.admit(
+                caller,
+                routes.select(request.model()).map(RouteSelection::route).orElse(request.model()));
         RequestTrace.Traced traced = trace.begin("chat", request.model());
         Instant decidingSince = Instant.now();
         return decide(request)
@@ -71,14 +76,19 @@ public class ChatDispatcher {
                         trace.decided(traced, decision, decidingSince);
                     }
                     List<Step> chain = chainOf(decision);
-                    Log.debugf("request %s -> %s (%s)", requestId, chain.getFirst().target().name(),
-                            decision.explanation());
-                    return forward(Endpoint.CHAT_COMPLETIONS, chain,
+                    Log.debugf(
+                            "request %s -> %s (%s)",
+                            requestId, chain.getFirst().target().name(), decision.explanation());
+                    return forward(
+                            Endpoint.CHAT_COMPLETIONS,
+                            chain,
                             new Metering.Started(requestId, caller, decision, traced),
-                            target -> request.forUpstream(target.upstreamModel()), request.stream(),
+                            target -> request.forUpstream(target.upstreamModel()),
+                            request.stream(),
                             request.gatewayAsksUsage());
                 })
-                .onFailure().invoke(failure -> trace.refused(traced, failure));
+                .onFailure()
+                .invoke(failure -> trace.refused(traced, failure));
     }
 
     public Uni<Dispatched> embeddings(ModelRequest request, String requestId, Caller caller) {
@@ -92,16 +102,23 @@ public class ChatDispatcher {
     /** Embeddings and legacy completions: no routing, the named model (and its own fallbacks) answers. */
     private Uni<Dispatched> forward(Endpoint endpoint, ModelRequest request, String requestId, Caller caller) {
         if (routes.select(request.model()).isPresent()) {
-            throw OpenAiException.invalidRequest("'" + request.model() + "' is a route; routes apply to chat "
-                    + "completions only. Name a model for /v1/" + endpoint.path() + ".", "model");
+            throw OpenAiException.invalidRequest(
+                    "'" + request.model() + "' is a route; routes apply to chat "
+                            + "completions only. Name a model for /v1/" + endpoint.path() + ".",
+                    "model");
         }
         gatekeeper.admit(caller, request.model());
-        RequestTrace.Traced traced = trace.begin(endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "text_completion",
-                request.model());
+        RequestTrace.Traced traced =
+                trace.begin(endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "text_completion", request.model());
         try {
             Decision direct = Decision.direct(request.model());
-            return forward(endpoint, chainOf(direct), new Metering.Started(requestId, caller, direct, traced),
-                    target -> request.withModel(target.upstreamModel()), request.stream(), false);
+            return forward(
+                    endpoint,
+                    chainOf(direct),
+                    new Metering.Started(requestId, caller, direct, traced),
+                    target -> request.withModel(target.upstreamModel()),
+                    request.stream(),
+                    false);
         } catch (RuntimeException e) {
             trace.refused(traced, e);
             throw e;
@@ -117,34 +134,67 @@ public class ChatDispatcher {
                 .orElseGet(() -> Uni.createFrom().failure(notFound(request.model())));
     }
 
-    private Uni<Dispatched> forward(Endpoint endpoint, List<Step> chain, Metering.Started started,
-            Function<ModelTarget, byte[]> body, boolean stream, boolean hideUsage) {
+    private Uni<Dispatched> forward(
+            Endpoint endpoint,
+            List<Step> chain,
+            Metering.Started started,
+            Function<ModelTarget, byte[]> body,
+            boolean stream,
+            boolean hideUsage) {
         String requestId = started.requestId();
         Decision decision = started.decision();
         List<ModelTarget> targets = chain.stream().map(Step::target).toList();
-        BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> new Call(endpoint, body.apply(target),
-                requestId, target.upstreamModel(), started.traced().context(), onTry);
+        BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> new Call(
+                endpoint,
+                body.apply(target),
+                requestId,
+                target.upstreamModel(),
+                started.traced().context(),
+                onTry);
         if (stream) {
-            return FallbackChain.run(targets, (target, onTry) -> target.provider().stream(call.apply(target, onTry)),
-                    ChatDispatcher::sayWhatWasTried)
-                    .onFailure().invoke(failure -> metering.failed(started, failure, true))
+            return FallbackChain.run(
+                            targets,
+                            (target, onTry) -> target.provider().stream(call.apply(target, onTry)),
+                            ChatDispatcher::sayWhatWasTried)
+                    .onFailure()
+                    .invoke(failure -> metering.failed(started, failure, true))
                     .map(answer -> {
                         FallbackRole role = counted(chain, answer, decision, requestId);
                         String attempts = describe(answer.attempts());
-                        return new Dispatched.Streaming(answer.target().name(), decision, role, attempts,
+                        return new Dispatched.Streaming(
+                                answer.target().name(),
+                                decision,
+                                role,
+                                attempts,
                                 metered(answer.value(), started, answer.target(), role, attempts, hideUsage));
                     });
         }
-        return FallbackChain.run(targets, (target, onTry) -> target.provider().post(call.apply(target, onTry)),
-                ChatDispatcher::sayWhatWasTried)
-                .onFailure().invoke(failure -> metering.failed(started, failure, false))
+        return FallbackChain.run(
+                        targets,
+                        (target, onTry) -> target.provider().post(call.apply(target, onTry)),
+                        ChatDispatcher::sayWhatWasTried)
+                .onFailure()
+                .invoke(failure -> metering.failed(started, failure, false))
                 .map(answer -> {
                     FallbackRole role = counted(chain, answer, decision, requestId);
                     String attempts = describe(answer.attempts());
-                    metering.ended(started, new Metering.Ended(answer.target(), role, attempts,
-                            answer.value().usage(), 200, "ok", false));
-                    return new Dispatched.Complete(answer.target().name(), decision, role, attempts,
-                            answer.value().contentType(), answer.value().body());
+                    metering.ended(
+                            started,
+                            new Metering.Ended(
+                                    answer.target(),
+                                    role,
+                                    attempts,
+                                    answer.value().usage(),
+                                    200,
+                                    "ok",
+                                    false));
+                    return new Dispatched.Complete(
+                            answer.target().name(),
+                            decision,
+                            role,
+                            attempts,
+                            answer.value().contentType(),
+                            answer.value().body());
                 });
     }
 
@@ -152,11 +202,16 @@ public class ChatDispatcher {
      * The stream as the client gets it, metered when it ends (completed, broken off or abandoned by the client) with
      * the usage of its final chunk; that chunk is kept from a client that did not ask for it.
      */
-    private Multi<String> metered(Multi<String> events, Metering.Started started, ModelTarget model, FallbackRole role,
-            String attempts, boolean hideUsage) {
+    private Multi<String> metered(
+            Multi<String> events,
+            Metering.Started started,
+            ModelTarget model,
+            FallbackRole role,
+            String attempts,
+            boolean hideUsage) {
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.UNKNOWN);
-        return events
-                .select().where(data -> {
+        return events.select()
+                .where(data -> {
                     Usage reported = Usage.fromEvent(data);
                     if (!reported.known()) {
                         return true;
@@ -164,9 +219,17 @@ public class ChatDispatcher {
                     usage.set(reported);
                     return !hideUsage || !Usage.isUsageOnlyChunk(data);
                 })
-                .onTermination().invoke((failure, cancelled) -> metering.ended(started, new Metering.Ended(model,
-                        role, attempts, usage.get(), 200, failure != null ? codeOf(failure)
-                                : cancelled ? "client_closed" : "ok", true)));
+                .onTermination()
+                .invoke((failure, cancelled) -> metering.ended(
+                        started,
+                        new Metering.Ended(
+                                model,
+                                role,
+                                attempts,
+                                usage.get(),
+                                200,
+                                failure != null ? codeOf(failure) : cancelled ? "client_closed" : "ok",
+                                true)));
     }
 
     private static String codeOf(Throwable failure) {
@@ -174,16 +237,17 @@ public class ChatDispatcher {
     }
 
     /** The answering model's role; when it was not the first model's, counted and logged. */
-    private FallbackRole counted(List<Step> chain, FallbackChain.Answer<?> answer, Decision decision,
-            String requestId) {
+    private FallbackRole counted(
+            List<Step> chain, FallbackChain.Answer<?> answer, Decision decision, String requestId) {
         FallbackRole role = chain.get(answer.index()).role();
         if (role == FallbackRole.PRIMARY) {
             return role;
         }
         metrics.counter(MetricNames.FALLBACKS, "route", decision.routed() ? decision.route() : "", "role", role.label())
                 .increment();
-        Log.infof("request %s answered by %s (%s) after %s", requestId, answer.target().name(), role.label(),
-                describe(answer.attempts()));
+        Log.infof(
+                "request %s answered by %s (%s) after %s",
+                requestId, answer.target().name(), role.label(), describe(answer.attempts()));
         return role;
     }
 
@@ -203,25 +267,44 @@ public class ChatDispatcher {
         if (!decision.routed()) {
             ModelTarget model = providers.find(decision.model()).orElseThrow(() -> notFound(decision.model()));
             chain.add(new Step(model, FallbackRole.PRIMARY));
-            model.fallbacks().forEach(name -> providers.find(name).filter(next -> !next.equals(model))
-                    .ifPresent(next -> chain.add(new Step(next, FallbackRole.FALLBACK))));
+            model.fallbacks()
+                    .forEach(name -> providers
+                            .find(name)
+                            .filter(next -> !next.equals(model))
+                            .ifPresent(next -> chain.add(new Step(next, FallbackRole.FALLBACK))));
             return chain;
         }
-        routes.candidates(decision).forEach(candidate -> providers.find(candidate.model())
-                .ifPresentOrElse(target -> chain.add(new Step(target, candidate.role())),
-                        () -> Log.debugf("route %s: skipping %s (%s)", decision.route(), candidate.model(),
-                                providers.whyUnavailable(candidate.model()).orElse("not configured"))));
+        routes.candidates(decision)
+                .forEach(candidate -> providers
+                        .find(candidate.model())
+                        .ifPresentOrElse(
+                                target -> chain.add(new Step(target, candidate.role())),
+                                () -> Log.debugf(
+                                        "route %s: skipping %s (%s)",
+                                        decision.route(),
+                                        candidate.model(),
+                                        providers
+                                                .whyUnavailable(candidate.model())
+                                                .orElse("not configured"))));
         if (chain.isEmpty()) {
-            throw new OpenAiException(503, "server_error", "route_model_unavailable", "model", "Route '"
-                    + decision.route() + "' chose model '" + decision.model() + "', which is not available: "
-                    + providers.whyUnavailable(decision.model()).orElse("it is not configured") + ".");
+            throw new OpenAiException(
+                    503,
+                    "server_error",
+                    "route_model_unavailable",
+                    "model",
+                    "Route '"
+                            + decision.route() + "' chose model '" + decision.model() + "', which is not available: "
+                            + providers.whyUnavailable(decision.model()).orElse("it is not configured") + ".");
         }
         return chain;
     }
 
     private OpenAiException notFound(String name) {
-        return OpenAiException.modelNotFound(name, providers.whyUnavailable(name)
-                .map(why -> " It is configured, but " + why + ".")
-                .orElse(" See GET /v1/models for the models and routes this gateway serves."));
+        return OpenAiException.modelNotFound(
+                name,
+                providers
+                        .whyUnavailable(name)
+                        .map(why -> " It is configured, but " + why + ".")
+                        .orElse(" See GET /v1/models for the models and routes this gateway serves."));
     }
 }

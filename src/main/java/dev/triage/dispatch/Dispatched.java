@@ -23,12 +23,11 @@ public sealed interface Dispatched {
     String attempts();
 
     /** {@code body} is exactly what the upstream answered. */
-    record Complete(String model, Decision decision, FallbackRole role, String attempts, String contentType,
-            byte[] body) implements Dispatched {
-    }
+    record Complete(
+            String model, Decision decision, FallbackRole role, String attempts, String contentType, byte[] body)
+            implements Dispatched {}
 
     /** {@code events} are the {@code data} payloads of the upstream's events, {@code [DONE]} included if it sent it. */
     record Streaming(String model, Decision decision, FallbackRole role, String attempts, Multi<String> events)
-            implements Dispatched {
-    }
+            implements Dispatched {}
 }

@@ -30,13 +30,17 @@ import dev.triage.routing.RouteTable;
 class Metering {
 
     /** What is known of a request before it is forwarded. */
-    record Started(String requestId, Caller caller, Decision decision, RequestTrace.Traced traced) {
-    }
+    record Started(String requestId, Caller caller, Decision decision, RequestTrace.Traced traced) {}
 
     /** How a forwarded request ended; {@code answered} is {@code null} when no model answered. */
-    record Ended(ModelTarget answered, FallbackRole role, String attempts, Usage usage, int status, String outcome,
-            boolean streamed) {
-    }
+    record Ended(
+            ModelTarget answered,
+            FallbackRole role,
+            String attempts,
+            Usage usage,
+            int status,
+            String outcome,
+            boolean streamed) {}
 
     private final ProviderRegistry providers;
     private final RouteTable routes;
@@ -55,13 +59,28 @@ class Metering {
         Decision decision = started.decision();
         ModelTarget model = ended.answered();
         ModelTarget strong = decision.routed()
-                ? providers.find(routes.strongModel(decision.route())).orElse(model) : model;
-        LedgerRow row = new LedgerRow(UUID.randomUUID(), Instant.now(), started.requestId(), started.caller().id(),
-                decision.text(DecisionField.ROUTE), decision.text(DecisionField.TIER),
-                decision.number(DecisionField.STRONG_PROBABILITY), decision.number(DecisionField.THRESHOLD),
-                model == null ? null : model.name(), ended.role() == FallbackRole.PRIMARY ? null : ended.role().label(),
-                ended.attempts(), ended.usage().inputTokens(), ended.usage().outputTokens(), cost(ended.usage(), model),
-                cost(ended.usage(), strong), millis, ended.status(), ended.outcome(), ended.streamed());
+                ? providers.find(routes.strongModel(decision.route())).orElse(model)
+                : model;
+        LedgerRow row = new LedgerRow(
+                UUID.randomUUID(),
+                Instant.now(),
+                started.requestId(),
+                started.caller().id(),
+                decision.text(DecisionField.ROUTE),
+                decision.text(DecisionField.TIER),
+                decision.number(DecisionField.STRONG_PROBABILITY),
+                decision.number(DecisionField.THRESHOLD),
+                model == null ? null : model.name(),
+                ended.role() == FallbackRole.PRIMARY ? null : ended.role().label(),
+                ended.attempts(),
+                ended.usage().inputTokens(),
+                ended.usage().outputTokens(),
+                cost(ended.usage(), model),
+                cost(ended.usage(), strong),
+                millis,
+                ended.status(),
+                ended.outcome(),
+                ended.streamed());
         trace.ended(started.traced(), row);
         finished.fire(new RequestFinished(row, started.caller().virtualKeyId()));
     }
@@ -69,9 +88,16 @@ class Metering {
     /** A request that every model of its chain failed. */
     void failed(Started started, Throwable failure, boolean streamed) {
         OpenAiException error = failure instanceof OpenAiException known ? known : null;
-        ended(started, new Ended(null, FallbackRole.PRIMARY,
-                error == null ? null : error.headers().get(Dispatched.ATTEMPTS_HEADER), Usage.UNKNOWN,
-                error == null ? 500 : error.status(), error == null ? "internal_error" : error.code(), streamed));
+        ended(
+                started,
+                new Ended(
+                        null,
+                        FallbackRole.PRIMARY,
+                        error == null ? null : error.headers().get(Dispatched.ATTEMPTS_HEADER),
+                        Usage.UNKNOWN,
+                        error == null ? 500 : error.status(),
+                        error == null ? "internal_error" : error.code(),
+                        streamed));
     }
 
     private static BigDecimal cost(Usage usage, ModelTarget model) {

@@ -8,12 +8,11 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.runtime.Startup;
-
 import dev.triage.openai.ModelList;
 import dev.triage.providers.ProviderRegistry;
 import dev.triage.providers.ProvidersConfig;
 import dev.triage.routing.RouteTable;
+import io.quarkus.runtime.Startup;
 
 /** What a client may put in {@code model}: the usable models (owned by their provider) and the routes (owned by triage). */
 @Startup
@@ -26,8 +25,10 @@ public class ModelCatalog {
         refuseSharedNames(models.models().keySet(), routes.names());
         long created = Instant.now().getEpochSecond();
         List<ModelList.Model> entries = new ArrayList<>();
-        providers.models().forEach(model -> entries.add(new ModelList.Model(model.name(), created,
-                model.provider().name())));
+        providers
+                .models()
+                .forEach(model -> entries.add(new ModelList.Model(
+                        model.name(), created, model.provider().name())));
         routes.names().forEach(route -> entries.add(new ModelList.Model(route, created, "triage")));
         this.list = new ModelList(List.copyOf(entries));
     }

@@ -26,18 +26,29 @@ class RequestMetrics {
         LedgerRow row = finished.row();
         String route = Objects.requireNonNullElse(row.route(), "");
         String model = Objects.requireNonNullElse(row.model(), "");
-        Tags tags = Tags.of("route", route, "model", model, "tier", Objects.requireNonNullElse(row.tier(), ""),
-                "outcome", row.outcome());
+        Tags tags = Tags.of(
+                "route",
+                route,
+                "model",
+                model,
+                "tier",
+                Objects.requireNonNullElse(row.tier(), ""),
+                "outcome",
+                row.outcome());
         metrics.counter(MetricNames.REQUESTS, tags).increment();
-        metrics.timer(MetricNames.REQUEST_DURATION, tags).record((long) (row.latencyMillis() * 1e6), TimeUnit.NANOSECONDS);
+        metrics.timer(MetricNames.REQUEST_DURATION, tags)
+                .record((long) (row.latencyMillis() * 1e6), TimeUnit.NANOSECONDS);
         if (row.inputTokens() != null) {
-            metrics.counter(MetricNames.TOKENS, "model", model, "direction", "input").increment(row.inputTokens());
+            metrics.counter(MetricNames.TOKENS, "model", model, "direction", "input")
+                    .increment(row.inputTokens());
         }
         if (row.outputTokens() != null) {
-            metrics.counter(MetricNames.TOKENS, "model", model, "direction", "output").increment(row.outputTokens());
+            metrics.counter(MetricNames.TOKENS, "model", model, "direction", "output")
+                    .increment(row.outputTokens());
         }
         if (row.cost() != null) {
-            metrics.counter(MetricNames.COST, "route", route, "model", model).increment(row.cost().doubleValue());
+            metrics.counter(MetricNames.COST, "route", route, "model", model)
+                    .increment(row.cost().doubleValue());
             if (row.strongCost() != null) {
                 metrics.counter(MetricNames.SAVINGS, "route", route)
                         .increment(row.strongCost().subtract(row.cost()).doubleValue());

@@ -22,8 +22,7 @@ import io.opentelemetry.context.Context;
 class RequestTrace {
 
     /** A request being served: its span, opened when it arrived, and the trace context the tries' spans belong to. */
-    record Traced(Span span, Context context, long startNanos) {
-    }
+    record Traced(Span span, Context context, long startNanos) {}
 
     private final Tracer tracer;
 
@@ -72,8 +71,14 @@ class RequestTrace {
         setIfKnown(span, SpanAttributes.OUTPUT_TOKENS, row.outputTokens());
         setIfKnown(span, SpanAttributes.FALLBACK, row.fallback());
         setIfKnown(span, SpanAttributes.ATTEMPTS, row.attempts());
-        setIfKnown(span, SpanAttributes.COST, row.cost() == null ? null : row.cost().doubleValue());
-        setIfKnown(span, SpanAttributes.STRONG_COST, row.strongCost() == null ? null : row.strongCost().doubleValue());
+        setIfKnown(
+                span,
+                SpanAttributes.COST,
+                row.cost() == null ? null : row.cost().doubleValue());
+        setIfKnown(
+                span,
+                SpanAttributes.STRONG_COST,
+                row.strongCost() == null ? null : row.strongCost().doubleValue());
         span.setAttribute(SpanAttributes.OUTCOME, row.outcome());
         if (!"ok".equals(row.outcome())) {
             span.setStatus(StatusCode.ERROR, row.outcome());

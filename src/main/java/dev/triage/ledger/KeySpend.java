@@ -25,7 +25,8 @@ public class KeySpend {
 
     /** {@code keyId} as the ledger records it ({@link LedgerRow#keyId()}). */
     public Uni<BigDecimal> since(String keyId, Instant start) {
-        return pool.preparedQuery(SPENT_SINCE).execute(Tuple.of(keyId, start.atOffset(ZoneOffset.UTC)))
+        return pool.preparedQuery(SPENT_SINCE)
+                .execute(Tuple.of(keyId, start.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.iterator().next().getBigDecimal("spent"));
     }
 }

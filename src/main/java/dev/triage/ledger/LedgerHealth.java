@@ -26,8 +26,12 @@ public class LedgerHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("ledger").up().withData("state", status.state().label())
+        var response = HealthCheckResponse.named("ledger")
+                .up()
+                .withData("state", status.state().label())
                 .withData("buffered-rows", writer.buffered());
-        return status.ready() ? response.build() : response.withData("reason", status.reason()).build();
+        return status.ready()
+                ? response.build()
+                : response.withData("reason", status.reason()).build();
     }
 }

@@ -36,10 +36,11 @@ import io.vertx.sqlclient.data.Numeric;
 @ApplicationScoped
 public class LedgerWriter {
 
-    private static final String INSERT = "INSERT INTO ledger (id, at, request_id, key_id, route, tier, strong_probability,"
-            + " threshold, model, fallback, attempts, input_tokens, output_tokens, cost_usd, strong_cost_usd, latency_ms,"
-            + " status, outcome, streamed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-            + " $17, $18, $19) ON CONFLICT (id) DO NOTHING";
+    private static final String INSERT =
+            "INSERT INTO ledger (id, at, request_id, key_id, route, tier, strong_probability,"
+                    + " threshold, model, fallback, attempts, input_tokens, output_tokens, cost_usd, strong_cost_usd, latency_ms,"
+                    + " status, outcome, streamed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+                    + " $17, $18, $19) ON CONFLICT (id) DO NOTHING";
 
     private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(10);
 
@@ -133,8 +134,10 @@ public class LedgerWriter {
             return true;
         }
         try {
-            pool.preparedQuery(INSERT).executeBatch(failed.stream().map(LedgerWriter::tuple).toList())
-                    .await().atMost(Duration.ofSeconds(30));
+            pool.preparedQuery(INSERT)
+                    .executeBatch(failed.stream().map(LedgerWriter::tuple).toList())
+                    .await()
+                    .atMost(Duration.ofSeconds(30));
             written.addAndGet(failed.size());
             failed.clear();
             if (!databaseUp) {
@@ -148,7 +151,8 @@ public class LedgerWriter {
                 Log.warnf("Ledger database unreachable (%s); %d rows buffered, retrying", e.getMessage(), buffered());
             }
             databaseUp = false;
-            retryDelayMillis = Math.min(config.maxRetryDelay().toMillis(),
+            retryDelayMillis = Math.min(
+                    config.maxRetryDelay().toMillis(),
                     Math.max(config.flushInterval().toMillis(), retryDelayMillis * 2));
             nextTryNanos = System.nanoTime() + retryDelayMillis * 1_000_000;
             return false;
@@ -156,10 +160,27 @@ public class LedgerWriter {
     }
 
     private static Tuple tuple(LedgerRow row) {
-        return Tuple.from(new Object[] {row.id(), OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC), row.requestId(),
-                row.keyId(), row.route(), row.tier(), row.strongProbability(), row.threshold(), row.model(), row.fallback(),
-                row.attempts(), row.inputTokens(), row.outputTokens(), numeric(row.cost()), numeric(row.strongCost()),
-                row.latencyMillis(), row.status(), row.outcome(), row.streamed()});
+        return Tuple.from(new Object[] {
+            row.id(),
+            OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC),
+            row.requestId(),
+            row.keyId(),
+            row.route(),
+            row.tier(),
+            row.strongProbability(),
+            row.threshold(),
+            row.model(),
+            row.fallback(),
+            row.attempts(),
+            row.inputTokens(),
+            row.outputTokens(),
+            numeric(row.cost()),
+            numeric(row.strongCost()),
+            row.latencyMillis(),
+            row.status(),
+            row.outcome(),
+            row.streamed()
+        });
     }
 
     private static Numeric numeric(BigDecimal value) {

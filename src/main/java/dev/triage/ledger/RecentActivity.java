@@ -33,15 +33,28 @@ public class RecentActivity {
 
     /** One route's traffic ({@code ""}: models named directly). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RouteActivity(String route, long requests, long strong, long weak, long fallbacks, BigDecimal costUsd,
-            BigDecimal strongCostUsd, BigDecimal savingsUsd) {
-    }
+    public record RouteActivity(
+            String route,
+            long requests,
+            long strong,
+            long weak,
+            long fallbacks,
+            BigDecimal costUsd,
+            BigDecimal strongCostUsd,
+            BigDecimal savingsUsd) {}
 
     /** A recent decision, without the prompt. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Decision(Instant at, String route, String tier, Double strongProbability, Double threshold,
-            String model, String fallback, int status, double latencyMs) {
-    }
+    public record Decision(
+            Instant at,
+            String route,
+            String tier,
+            Double strongProbability,
+            Double threshold,
+            String model,
+            String fallback,
+            int status,
+            double latencyMs) {}
 
     private final Pool pool;
 
@@ -55,8 +68,15 @@ public class RecentActivity {
             for (Row row : rows) {
                 BigDecimal cost = row.getBigDecimal("cost_usd");
                 BigDecimal strongCost = row.getBigDecimal("strong_cost_usd");
-                routes.add(new RouteActivity(row.getString("route"), row.getLong("requests"), row.getLong("strong"),
-                        row.getLong("weak"), row.getLong("fallbacks"), cost, strongCost, strongCost.subtract(cost)));
+                routes.add(new RouteActivity(
+                        row.getString("route"),
+                        row.getLong("requests"),
+                        row.getLong("strong"),
+                        row.getLong("weak"),
+                        row.getLong("fallbacks"),
+                        cost,
+                        strongCost,
+                        strongCost.subtract(cost)));
             }
             return routes;
         });
@@ -66,9 +86,15 @@ public class RecentActivity {
         return query(DECISIONS, since).map(rows -> {
             List<Decision> decisions = new ArrayList<>();
             for (Row row : rows) {
-                decisions.add(new Decision(row.getOffsetDateTime("at").toInstant(), row.getString("route"),
-                        row.getString("tier"), row.getDouble("strong_probability"), row.getDouble("threshold"),
-                        row.getString("model"), row.getString("fallback"), row.getInteger("status"),
+                decisions.add(new Decision(
+                        row.getOffsetDateTime("at").toInstant(),
+                        row.getString("route"),
+                        row.getString("tier"),
+                        row.getDouble("strong_probability"),
+                        row.getDouble("threshold"),
+                        row.getString("model"),
+                        row.getString("fallback"),
+                        row.getInteger("status"),
                         row.getDouble("latency_ms")));
             }
             return decisions;

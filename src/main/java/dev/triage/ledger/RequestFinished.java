@@ -11,6 +11,7 @@ public record RequestFinished(LedgerRow row, Optional<UUID> virtualKey) {
 
     /** Input and output tokens together, 0 when the upstream reported none. */
     public long tokens() {
-        return (row.inputTokens() == null ? 0 : row.inputTokens()) + (row.outputTokens() == null ? 0 : row.outputTokens());
+        return (row.inputTokens() == null ? 0 : row.inputTokens())
+                + (row.outputTokens() == null ? 0 : row.outputTokens());
     }
 }

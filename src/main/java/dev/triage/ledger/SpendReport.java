@@ -31,15 +31,28 @@ public class SpendReport {
 
     /** One route and model over the window; {@code strongShare} is the share of its requests routed to the strong tier. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Line(String route, String model, long requests, long strongRequests, long failedRequests,
-            long inputTokens, long outputTokens, BigDecimal costUsd, BigDecimal strongCostUsd, BigDecimal savingsUsd,
-            double strongShare) {
-    }
+    public record Line(
+            String route,
+            String model,
+            long requests,
+            long strongRequests,
+            long failedRequests,
+            long inputTokens,
+            long outputTokens,
+            BigDecimal costUsd,
+            BigDecimal strongCostUsd,
+            BigDecimal savingsUsd,
+            double strongShare) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Summary(Instant since, Instant until, long requests, BigDecimal costUsd, BigDecimal strongCostUsd,
-            BigDecimal savingsUsd, List<Line> lines) {
-    }
+    public record Summary(
+            Instant since,
+            Instant until,
+            long requests,
+            BigDecimal costUsd,
+            BigDecimal strongCostUsd,
+            BigDecimal savingsUsd,
+            List<Line> lines) {}
 
     private final Pool pool;
 
@@ -56,9 +69,16 @@ public class SpendReport {
                         lines.add(line(row));
                     }
                     BigDecimal cost = lines.stream().map(Line::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-                    BigDecimal strong = lines.stream().map(Line::strongCostUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-                    return new Summary(since, until, lines.stream().mapToLong(Line::requests).sum(), cost, strong,
-                            strong.subtract(cost), lines);
+                    BigDecimal strong =
+                            lines.stream().map(Line::strongCostUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    return new Summary(
+                            since,
+                            until,
+                            lines.stream().mapToLong(Line::requests).sum(),
+                            cost,
+                            strong,
+                            strong.subtract(cost),
+                            lines);
                 });
     }
 
@@ -67,8 +87,17 @@ public class SpendReport {
         long strongRequests = row.getLong("strong_requests");
         BigDecimal cost = row.getBigDecimal("cost_usd");
         BigDecimal strongCost = row.getBigDecimal("strong_cost_usd");
-        return new Line(row.getString("route"), row.getString("model"), requests, strongRequests,
-                row.getLong("failed_requests"), row.getLong("input_tokens"), row.getLong("output_tokens"), cost,
-                strongCost, strongCost.subtract(cost), requests == 0 ? 0 : (double) strongRequests / requests);
+        return new Line(
+                row.getString("route"),
+                row.getString("model"),
+                requests,
+                strongRequests,
+                row.getLong("failed_requests"),
+                row.getLong("input_tokens"),
+                row.getLong("output_tokens"),
+                cost,
+                strongCost,
+                strongCost.subtract(cost),
+                requests == 0 ? 0 : (double) strongRequests / requests);
     }
 }

@@ -48,13 +48,17 @@ public record ChatCompletionRequest(ObjectNode json, RawBody raw) {
             }
             JsonNode role = message.get("role");
             if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
-                throw OpenAiException.invalidRequest("Invalid value for '" + param + ".role': expected one of "
-                        + String.join(", ", ROLES.stream().sorted().toList()) + ".", param + ".role");
+                throw OpenAiException.invalidRequest(
+                        "Invalid value for '" + param + ".role': expected one of "
+                                + String.join(", ", ROLES.stream().sorted().toList()) + ".",
+                        param + ".role");
             }
             JsonNode content = message.get("content");
             if (content != null && !(content.isNull() || content.isTextual() || content.isArray())) {
-                throw OpenAiException.invalidRequest("Invalid type for '" + param + ".content': expected a string, "
-                        + "an array of content parts or null.", param + ".content");
+                throw OpenAiException.invalidRequest(
+                        "Invalid type for '" + param + ".content': expected a string, "
+                                + "an array of content parts or null.",
+                        param + ".content");
             }
         }
     }
@@ -99,7 +103,8 @@ public record ChatCompletionRequest(ObjectNode json, RawBody raw) {
      * {@code stream_options.include_usage} when {@link #gatewayAsksUsage()}.
      */
     public byte[] forUpstream(String upstreamModel) {
-        return gatewayAsksUsage() ? raw.withModel(upstreamModel, "\"stream_options\":{\"include_usage\":true}")
+        return gatewayAsksUsage()
+                ? raw.withModel(upstreamModel, "\"stream_options\":{\"include_usage\":true}")
                 : raw.withModel(upstreamModel);
     }
 }

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The plain text of a message's {@code content}: a string, or the {@code text} of its text parts. */
 final class MessageText {
 
-    private MessageText() {
-    }
+    private MessageText() {}
 
     static String of(JsonNode content) {
         if (content == null || content.isNull()) {

@@ -12,7 +12,11 @@ public record ModelList(String object, List<Model> data) {
     }
 
     /** One entry; {@code owned_by} names the provider, or {@code triage} for a route. */
-    public record Model(String id, String object, long created, @JsonProperty("owned_by") String ownedBy) {
+    public record Model(
+            String id,
+            String object,
+            long created,
+            @JsonProperty("owned_by") String ownedBy) {
 
         public Model(String id, long created, String ownedBy) {
             this(id, "model", created, ownedBy);

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record OpenAiError(Detail error) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Detail(String message, String type, String param, String code) {
-    }
+    public record Detail(String message, String type, String param, String code) {}
 
     /** In the order {@link OpenAiException} takes them: type, code, param, message. */
     public static OpenAiError of(String type, String code, String param, String message) {

@@ -21,8 +21,8 @@ public class OpenAiException extends RuntimeException {
         this(status, type, code, param, message, null, null);
     }
 
-    public OpenAiException(int status, String type, String code, String param, String message, byte[] upstreamBody,
-            Throwable cause) {
+    public OpenAiException(
+            int status, String type, String code, String param, String message, byte[] upstreamBody, Throwable cause) {
         super(message, cause, false, false);
         this.status = status;
         this.type = type;
@@ -36,7 +36,11 @@ public class OpenAiException extends RuntimeException {
     }
 
     public static OpenAiException modelNotFound(String model, String hint) {
-        return new OpenAiException(404, "invalid_request_error", "model_not_found", "model",
+        return new OpenAiException(
+                404,
+                "invalid_request_error",
+                "model_not_found",
+                "model",
                 "The model '" + model + "' does not exist or you do not have access to it." + hint);
     }
 

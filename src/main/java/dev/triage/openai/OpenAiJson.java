@@ -21,8 +21,7 @@ public final class OpenAiJson {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    private OpenAiJson() {
-    }
+    private OpenAiJson() {}
 
     /** Parses a request body that must be one JSON object; anything else is an {@link OpenAiException#invalidRequest}. */
     public static ObjectNode parseObject(byte[] body) {
@@ -33,8 +32,10 @@ public final class OpenAiJson {
         try {
             tree = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw OpenAiException.invalidRequest("The request body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + firstClause(e.getOriginalMessage()) + ".",
+            throw OpenAiException.invalidRequest(
+                    "The request body is not valid JSON (line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + "): " + firstClause(e.getOriginalMessage()) + ".",
                     null);
         } catch (IOException e) {
             throw OpenAiException.invalidRequest("The request body could not be read.", null);
@@ -66,7 +67,8 @@ public final class OpenAiJson {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -27,7 +27,8 @@ public record RawBody(byte[] bytes, int modelStart, int modelEnd) {
                 if (model && value == JsonToken.VALUE_STRING) {
                     int start = (int) parser.currentTokenLocation().getByteOffset();
                     parser.getText(); // the end offset is known once the string has been read
-                    return new RawBody(bytes, start, (int) parser.currentLocation().getByteOffset());
+                    return new RawBody(
+                            bytes, start, (int) parser.currentLocation().getByteOffset());
                 }
                 parser.skipChildren();
             }

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Type checks on request fields, each failing with OpenAI's wording and the offending {@code param}. */
 final class RequestChecks {
 
-    private RequestChecks() {
-    }
+    private RequestChecks() {}
 
     static String requireString(ObjectNode json, String field) {
         JsonNode value = json.get(field);
@@ -15,8 +14,8 @@ final class RequestChecks {
             throw OpenAiException.invalidRequest("Missing required parameter: '" + field + "'.", field);
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw OpenAiException.invalidRequest("Invalid type for '" + field + "': expected a non-empty string.",
-                    field);
+            throw OpenAiException.invalidRequest(
+                    "Invalid type for '" + field + "': expected a non-empty string.", field);
         }
         return value.asText();
     }
@@ -49,8 +48,9 @@ final class RequestChecks {
         }
         double number = value.asDouble();
         if (number < min || number > max) {
-            throw OpenAiException.invalidRequest("Invalid value for '" + field + "': " + value + " is not between "
-                    + min + " and " + max + ".", field);
+            throw OpenAiException.invalidRequest(
+                    "Invalid value for '" + field + "': " + value + " is not between " + min + " and " + max + ".",
+                    field);
         }
     }
 
@@ -60,8 +60,8 @@ final class RequestChecks {
             return;
         }
         if (!value.isIntegralNumber() || value.asLong() < 1) {
-            throw OpenAiException.invalidRequest("Invalid value for '" + field + "': expected an integer of at least 1.",
-                    field);
+            throw OpenAiException.invalidRequest(
+                    "Invalid value for '" + field + "': expected an integer of at least 1.", field);
         }
     }
 }

@@ -31,7 +31,9 @@ public record Usage(Long inputTokens, Long outputTokens) {
             return false;
         }
         ObjectNode chunk = OpenAiJson.tryParseObject(data.getBytes(StandardCharsets.UTF_8));
-        return chunk != null && chunk.path("usage").isObject() && chunk.path("choices").isArray()
+        return chunk != null
+                && chunk.path("usage").isObject()
+                && chunk.path("choices").isArray()
                 && chunk.path("choices").isEmpty();
     }
 
@@ -53,7 +55,8 @@ public record Usage(Long inputTokens, Long outputTokens) {
         if (usage == null || !usage.isObject()) {
             return UNKNOWN;
         }
-        return new Usage(count(usage, "prompt_tokens", "input_tokens"), count(usage, "completion_tokens", "output_tokens"));
+        return new Usage(
+                count(usage, "prompt_tokens", "input_tokens"), count(usage, "completion_tokens", "output_tokens"));
     }
 
     private static Long count(JsonNode usage, String name, String alternative) {

@@ -25,38 +25,41 @@ public final class FallbackChain {
     }
 
     /** The model that answered (at {@code index} of the chain), its answer, and every model tried up to it. */
-    public record Answer<T>(int index, ModelTarget target, T value, List<Attempt> attempts) {
-    }
+    public record Answer<T>(int index, ModelTarget target, T value, List<Attempt> attempts) {}
 
     /** Raised when every step failed (or one failed in a way no other model can fix), with what was tried. */
-    public record Exhausted(Throwable failure, List<Attempt> attempts) {
-    }
+    public record Exhausted(Throwable failure, List<Attempt> attempts) {}
 
-    private FallbackChain() {
-    }
+    private FallbackChain() {}
 
     /**
      * Runs {@code call(model, onTry)} on each model in turn. On total failure the last failure is raised, with
      * {@code onExhausted} given the attempts first (to put them on the error response).
      */
-    public static <T> Uni<Answer<T>> run(List<ModelTarget> steps, BiFunction<ModelTarget, Runnable, Uni<T>> call,
-            Consumer<Exhausted> onExhausted) {
+    public static <T> Uni<Answer<T>> run(
+            List<ModelTarget> steps, BiFunction<ModelTarget, Runnable, Uni<T>> call, Consumer<Exhausted> onExhausted) {
         return next(steps, 0, new ArrayList<>(), call, onExhausted);
     }
 
-    private static <T> Uni<Answer<T>> next(List<ModelTarget> steps, int index, List<Attempt> attempts,
-            BiFunction<ModelTarget, Runnable, Uni<T>> call, Consumer<Exhausted> onExhausted) {
+    private static <T> Uni<Answer<T>> next(
+            List<ModelTarget> steps,
+            int index,
+            List<Attempt> attempts,
+            BiFunction<ModelTarget, Runnable, Uni<T>> call,
+            Consumer<Exhausted> onExhausted) {
         ModelTarget step = steps.get(index);
         AtomicInteger tries = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> call.apply(step, tries::incrementAndGet))
+        return Uni.createFrom()
+                .deferred(() -> call.apply(step, tries::incrementAndGet))
                 .map(value -> {
                     attempts.add(new Attempt(step.name(), tries.get(), "ok"));
                     return new Answer<>(index, step, value, List.copyOf(attempts));
                 })
-                .onFailure().recoverWithUni(failure -> {
-                    attempts.add(new Attempt(step.name(), tries.get(),
-                            UpstreamFailure.outcomeOf(failure)));
-                    boolean another = failure instanceof UpstreamFailure known && known.fallbackWorthy()
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    attempts.add(new Attempt(step.name(), tries.get(), UpstreamFailure.outcomeOf(failure)));
+                    boolean another = failure instanceof UpstreamFailure known
+                            && known.fallbackWorthy()
                             && index + 1 < steps.size();
                     if (another) {
                         return next(steps, index + 1, attempts, call, onExhausted);

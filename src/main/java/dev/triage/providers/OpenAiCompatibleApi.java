@@ -24,7 +24,8 @@ interface OpenAiCompatibleApi {
     @POST
     @Path("{endpoint}")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> post(@Encoded @PathParam("endpoint") String endpoint,
+    Uni<Response> post(
+            @Encoded @PathParam("endpoint") String endpoint,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam("x-request-id") String requestId,
             byte[] body);
@@ -32,7 +33,8 @@ interface OpenAiCompatibleApi {
     @POST
     @Path("{endpoint}")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<String> stream(@Encoded @PathParam("endpoint") String endpoint,
+    Multi<String> stream(
+            @Encoded @PathParam("endpoint") String endpoint,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam("x-request-id") String requestId,
             byte[] body);

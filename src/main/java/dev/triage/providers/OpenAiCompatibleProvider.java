@@ -58,7 +58,9 @@ public class OpenAiCompatibleProvider {
                 // statuses and error bodies are read here, not turned into exceptions by the client
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 // the bulkhead, not the pool, bounds the calls in flight
-                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.bulkhead().maxConcurrent())
+                .property(
+                        QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
+                        config.bulkhead().maxConcurrent())
                 .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, keepAlive)
                 .build(OpenAiCompatibleApi.class);
     }
@@ -74,11 +76,15 @@ public class OpenAiCompatibleProvider {
 
     /** A non-streamed call, retried and guarded; fails with an {@link UpstreamFailure} that says what the client should see. */
     public Uni<UpstreamReply> post(Call call) {
-        return guard.admit().flatMap(admitted -> guard.guarded(() -> tried(call, api.post(call.endpoint().path(),
-                authorization, call.requestId(), call.body())
-                .map(this::accept)
-                .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure))))
-                .onTermination().invoke(guard::release));
+        return guard.admit()
+                .flatMap(admitted -> guard.guarded(() -> tried(
+                                call,
+                                api.post(call.endpoint().path(), authorization, call.requestId(), call.body())
+                                        .map(this::accept)
+                                        .onFailure()
+                                        .transform(failure -> UpstreamFailures.fromThrowable(name, failure))))
+                        .onTermination()
+                        .invoke(guard::release));
     }
 
     /**
@@ -86,13 +92,25 @@ public class OpenAiCompatibleProvider {
      * event, as the upstream wrote it, once the first has arrived.
      */
     public Uni<Multi<String>> stream(Call call) {
-        return guard.admit().flatMap(admitted -> guard.guarded(() -> tried(call, StreamStart.of(
-                streams.stream(call.endpoint().path(), authorization, call.requestId(), call.body())
-                        .onFailure().transform(failure -> UpstreamFailures.fromThrowable(name, failure)),
-                name, firstByteTimeout, idleTimeout)))
-                .onFailure().invoke(guard::release)
-                .onCancellation().invoke(guard::release)
-                .map(events -> events.onTermination().invoke(guard::release)));
+        return guard.admit()
+                .flatMap(admitted -> guard.guarded(() -> tried(
+                                call,
+                                StreamStart.of(
+                                        streams.stream(
+                                                        call.endpoint().path(),
+                                                        authorization,
+                                                        call.requestId(),
+                                                        call.body())
+                                                .onFailure()
+                                                .transform(failure -> UpstreamFailures.fromThrowable(name, failure)),
+                                        name,
+                                        firstByteTimeout,
+                                        idleTimeout)))
+                        .onFailure()
+                        .invoke(guard::release)
+                        .onCancellation()
+                        .invoke(guard::release)
+                        .map(events -> events.onTermination().invoke(guard::release)));
     }
 
     /** One try: counted, traced as a span of its own, its outcome in the metrics. */
@@ -104,31 +122,39 @@ public class OpenAiCompatibleProvider {
                 .setAttribute(SpanAttributes.PROVIDER, name)
                 .setAttribute(SpanAttributes.REQUEST_MODEL, call.model())
                 .startSpan();
-        return attempt
-                .onItemOrFailure().invoke((item, failure) -> {
+        return attempt.onItemOrFailure()
+                .invoke((item, failure) -> {
                     String outcome = UpstreamFailure.outcomeOf(failure);
-                    metrics.counter(MetricNames.UPSTREAM_ATTEMPTS, "provider", name, "outcome", outcome).increment();
+                    metrics.counter(MetricNames.UPSTREAM_ATTEMPTS, "provider", name, "outcome", outcome)
+                            .increment();
                     span.setAttribute(SpanAttributes.OUTCOME, outcome);
                     if (failure != null) {
                         span.setStatus(StatusCode.ERROR, failure.getMessage());
-                        Log.debugf(failure.getCause(), "provider %s: try failed with %s: %s", name, outcome,
+                        Log.debugf(
+                                failure.getCause(),
+                                "provider %s: try failed with %s: %s",
+                                name,
+                                outcome,
                                 failure.getMessage());
                     }
                     span.end();
                 })
-                .onCancellation().invoke(span::end);
+                .onCancellation()
+                .invoke(span::end);
     }
 
     private UpstreamReply accept(Response response) {
         byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : null;
         if (response.getStatus() >= 300) {
-            throw UpstreamFailures.fromStatus(name, response.getStatus(), body, response.getHeaderString("Retry-After"));
+            throw UpstreamFailures.fromStatus(
+                    name, response.getStatus(), body, response.getHeaderString("Retry-After"));
         }
         ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
         if (json == null) {
             throw UpstreamFailures.malformedBody(name);
         }
-        String contentType = response.getMediaType() != null ? response.getMediaType().toString() : "application/json";
+        String contentType =
+                response.getMediaType() != null ? response.getMediaType().toString() : "application/json";
         return new UpstreamReply(response.getStatus(), contentType, body, Usage.of(json));
     }
 }

@@ -42,12 +42,16 @@ final class ProviderBulkhead {
             }
             waiting.add(ticket);
         }
-        return Uni.createFrom().completionStage(ticket)
-                .ifNoItem().after(maxWait).failWith(() -> {
+        return Uni.createFrom()
+                .completionStage(ticket)
+                .ifNoItem()
+                .after(maxWait)
+                .failWith(() -> {
                     abandon(ticket);
                     return rejection.get();
                 })
-                .onCancellation().invoke(() -> abandon(ticket));
+                .onCancellation()
+                .invoke(() -> abandon(ticket));
     }
 
     /** Gives a permit back, to the longest waiting caller if there is one. */

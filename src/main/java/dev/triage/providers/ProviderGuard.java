@@ -37,10 +37,12 @@ final class ProviderGuard {
         this.provider = provider;
         this.retry = config.retry();
         this.breakerDelay = config.circuitBreaker().delay();
-        this.bulkhead = new ProviderBulkhead(config.bulkhead().maxConcurrent(), config.bulkhead().queueSize(),
-                config.bulkhead().maxWait(), () -> UpstreamFailures.overloaded(provider, Duration.ofSeconds(1)));
-        this.guard = TypedGuard.create(new TypeLiteral<Uni<Object>>() {
-        })
+        this.bulkhead = new ProviderBulkhead(
+                config.bulkhead().maxConcurrent(),
+                config.bulkhead().queueSize(),
+                config.bulkhead().maxWait(),
+                () -> UpstreamFailures.overloaded(provider, Duration.ofSeconds(1)));
+        this.guard = TypedGuard.create(new TypeLiteral<Uni<Object>>() {})
                 .withDescription("provider-" + provider)
                 .withRetry()
                 .maxRetries(retry.maxRetries())
@@ -48,7 +50,9 @@ final class ProviderGuard {
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(Long.MAX_VALUE / 4, ChronoUnit.MILLIS) // each try has its own timeout
                 .whenException(this::worthRetrying)
-                .withCustomBackoff().strategy(Backoff::new).done()
+                .withCustomBackoff()
+                .strategy(Backoff::new)
+                .done()
                 .done()
                 .with(builder -> {
                     ProvidersConfig.CircuitBreaker breaker = config.circuitBreaker();
@@ -69,7 +73,8 @@ final class ProviderGuard {
             case HALF_OPEN -> 1;
             case OPEN -> 2;
         });
-        metrics.gauge(MetricNames.UPSTREAM_IN_FLIGHT, Tags.of("provider", provider), bulkhead, ProviderBulkhead::inFlight);
+        metrics.gauge(
+                MetricNames.UPSTREAM_IN_FLIGHT, Tags.of("provider", provider), bulkhead, ProviderBulkhead::inFlight);
     }
 
     CircuitBreakerState circuit() {
@@ -94,7 +99,8 @@ final class ProviderGuard {
     }
 
     private boolean worthRetrying(Throwable failure) {
-        return failure instanceof UpstreamFailure known && known.kind() == UpstreamFailure.Kind.TRANSIENT
+        return failure instanceof UpstreamFailure known
+                && known.kind() == UpstreamFailure.Kind.TRANSIENT
                 && (known.retryAfter() == null || known.retryAfter().compareTo(retry.maxRetryAfter()) <= 0);
     }
 
@@ -118,7 +124,8 @@ final class ProviderGuard {
 
         @Override
         public long nextDelayInMillis(Throwable cause) {
-            long ceiling = Math.min(retry.maxDelay().toMillis(), retry.initialDelay().toMillis() << Math.min(retries++, 20));
+            long ceiling =
+                    Math.min(retry.maxDelay().toMillis(), retry.initialDelay().toMillis() << Math.min(retries++, 20));
             long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
             Duration asked = cause instanceof UpstreamFailure known ? known.retryAfter() : null;
             return asked != null ? Math.max(delay, asked.toMillis()) : delay;

@@ -23,7 +23,8 @@ public class ProviderHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("providers").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("providers").up();
         registry.providers().forEach((name, provider) -> response.withData(name, "circuit " + provider.circuit()));
         return response.build();
     }

@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
-import io.quarkus.runtime.Startup;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 
 /**
  * Every configured model whose provider is usable, built once at startup. A model whose provider needs a key it does not
@@ -43,11 +43,20 @@ public class ProviderRegistry {
         config.models().forEach((name, model) -> {
             OpenAiCompatibleProvider provider = providers.get(model.provider());
             if (provider != null) {
-                usable.put(name, new ModelTarget(name, provider, model.upstreamModel().orElse(name),
-                        model.inputPrice(), model.outputPrice(), model.fallbacks().orElse(List.of())));
+                usable.put(
+                        name,
+                        new ModelTarget(
+                                name,
+                                provider,
+                                model.upstreamModel().orElse(name),
+                                model.inputPrice(),
+                                model.outputPrice(),
+                                model.fallbacks().orElse(List.of())));
             } else {
-                skipped.put(name, disabledProviders.getOrDefault(model.provider(),
-                        "provider '" + model.provider() + "' is not configured"));
+                skipped.put(
+                        name,
+                        disabledProviders.getOrDefault(
+                                model.provider(), "provider '" + model.provider() + "' is not configured"));
             }
         });
         this.models = Collections.unmodifiableMap(usable);

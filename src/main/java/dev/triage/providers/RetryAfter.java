@@ -8,8 +8,7 @@ import java.time.format.DateTimeParseException;
 /** HTTP's {@code Retry-After}: delay-seconds or an HTTP date. */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait it asks for, or {@code null} when absent or unreadable. */
     static Duration parse(String value) {
@@ -21,8 +20,8 @@ final class RetryAfter {
             return Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(text) * 1000)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration wait = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration wait = Duration.between(
+                        ZonedDateTime.now(), ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notDate) {
                 return null;

@@ -24,8 +24,15 @@ public final class UpstreamFailure extends OpenAiException {
     private final Kind kind;
     private final Duration retryAfter;
 
-    UpstreamFailure(Kind kind, int status, String type, String code, String message, byte[] upstreamBody,
-            Duration retryAfter, Throwable cause) {
+    UpstreamFailure(
+            Kind kind,
+            int status,
+            String type,
+            String code,
+            String message,
+            byte[] upstreamBody,
+            Duration retryAfter,
+            Throwable cause) {
         super(status, type, code, null, message, upstreamBody, cause);
         this.kind = kind;
         this.retryAfter = retryAfter;

@@ -24,8 +24,7 @@ final class UpstreamFailures {
 
     private static final int MAX_MESSAGE = 500;
 
-    private UpstreamFailures() {
-    }
+    private UpstreamFailures() {}
 
     static UpstreamFailure fromStatus(String provider, int status, byte[] body, String retryAfter) {
         ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
@@ -34,16 +33,27 @@ final class UpstreamFailures {
         Duration wait = RetryAfter.parse(retryAfter);
         boolean transientStatus = status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
         if (status >= 400 && status < 500) {
-            return new UpstreamFailure(transientStatus ? Kind.TRANSIENT : Kind.CLIENT_ERROR, status,
-                    envelope ? json.path("error").path("type").asText("invalid_request_error") : "invalid_request_error",
+            return new UpstreamFailure(
+                    transientStatus ? Kind.TRANSIENT : Kind.CLIENT_ERROR,
+                    status,
+                    envelope
+                            ? json.path("error").path("type").asText("invalid_request_error")
+                            : "invalid_request_error",
                     "upstream_" + status,
                     message.isEmpty() ? "The upstream rejected the request with status " + status + "." : message,
-                    envelope ? body : null, wait, null);
+                    envelope ? body : null,
+                    wait,
+                    null);
         }
-        return new UpstreamFailure(transientStatus ? Kind.TRANSIENT : Kind.PROVIDER_ERROR, 502, "upstream_error",
+        return new UpstreamFailure(
+                transientStatus ? Kind.TRANSIENT : Kind.PROVIDER_ERROR,
+                502,
+                "upstream_error",
                 "upstream_" + status,
                 "Provider '" + provider + "' failed with status " + status + (message.isEmpty() ? "." : ": " + message),
-                null, wait, null);
+                null,
+                wait,
+                null);
     }
 
     static UpstreamFailure fromThrowable(String provider, Throwable failure) {
@@ -51,48 +61,79 @@ final class UpstreamFailures {
             return known;
         }
         if (failure instanceof WebApplicationException http && http.getResponse() != null) {
-            return fromStatus(provider, http.getResponse().getStatus(), bodyOf(http.getResponse()),
+            return fromStatus(
+                    provider,
+                    http.getResponse().getStatus(),
+                    bodyOf(http.getResponse()),
                     http.getResponse().getHeaderString("Retry-After"));
         }
         if (isTimeout(failure)) {
             return timeout(provider, failure);
         }
         if (hasCause(failure, ConnectException.class)) {
-            return transientFailure("upstream_unreachable", "Provider '" + provider + "' could not be reached.", failure);
+            return transientFailure(
+                    "upstream_unreachable", "Provider '" + provider + "' could not be reached.", failure);
         }
         if (hasCause(failure, HttpClosedException.class) || hasCause(failure, IOException.class)) {
-            return transientFailure("upstream_connection_lost", "Provider '" + provider + "' closed the connection.",
-                    failure);
+            return transientFailure(
+                    "upstream_connection_lost", "Provider '" + provider + "' closed the connection.", failure);
         }
-        return providerError("upstream_protocol_error",
-                "Provider '" + provider + "' sent a response the gateway could not read.", failure);
+        return providerError(
+                "upstream_protocol_error",
+                "Provider '" + provider + "' sent a response the gateway could not read.",
+                failure);
     }
 
     static UpstreamFailure timeout(String provider, Throwable cause) {
-        return new UpstreamFailure(Kind.TRANSIENT, 504, "upstream_error", "upstream_timeout",
-                "Provider '" + provider + "' did not answer in time.", null, null, cause);
+        return new UpstreamFailure(
+                Kind.TRANSIENT,
+                504,
+                "upstream_error",
+                "upstream_timeout",
+                "Provider '" + provider + "' did not answer in time.",
+                null,
+                null,
+                cause);
     }
 
     static UpstreamFailure malformedBody(String provider) {
-        return providerError("upstream_malformed_response",
-                "Provider '" + provider + "' answered with a body that is not a JSON object.", null);
+        return providerError(
+                "upstream_malformed_response",
+                "Provider '" + provider + "' answered with a body that is not a JSON object.",
+                null);
     }
 
     static UpstreamFailure emptyStream(String provider) {
-        return providerError("upstream_empty_stream",
-                "Provider '" + provider + "' closed the stream without sending any event.", null);
+        return providerError(
+                "upstream_empty_stream",
+                "Provider '" + provider + "' closed the stream without sending any event.",
+                null);
     }
 
     static UpstreamFailure circuitOpen(String provider, Duration retryAfter) {
-        return new UpstreamFailure(Kind.UNAVAILABLE, 503, "server_error", "upstream_circuit_open", "Provider '"
-                + provider + "' is failing; the gateway stopped calling it for a while (circuit breaker open).", null,
-                retryAfter, null);
+        return new UpstreamFailure(
+                Kind.UNAVAILABLE,
+                503,
+                "server_error",
+                "upstream_circuit_open",
+                "Provider '" + provider
+                        + "' is failing; the gateway stopped calling it for a while (circuit breaker open).",
+                null,
+                retryAfter,
+                null);
     }
 
     static UpstreamFailure overloaded(String provider, Duration retryAfter) {
-        return new UpstreamFailure(Kind.UNAVAILABLE, 503, "server_error", "upstream_overloaded", "Provider '"
-                + provider + "' has as many requests in flight and waiting as it is allowed; try again shortly.", null,
-                retryAfter, null);
+        return new UpstreamFailure(
+                Kind.UNAVAILABLE,
+                503,
+                "server_error",
+                "upstream_overloaded",
+                "Provider '" + provider
+                        + "' has as many requests in flight and waiting as it is allowed; try again shortly.",
+                null,
+                retryAfter,
+                null);
     }
 
     private static UpstreamFailure transientFailure(String code, String message, Throwable cause) {

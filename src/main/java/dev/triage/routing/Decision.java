@@ -10,8 +10,16 @@ import java.util.Map;
  * the decision took), or {@link #direct} for a request that named a model. {@link #fields()} is the one place that says
  * which of these facts a decision has: the response headers, the span attributes and the ledger columns come from it.
  */
-public record Decision(String route, String model, Tier tier, Reason reason, Double strongProbability, Double threshold,
-        String routerVersion, Double decisionMillis, String explanation) {
+public record Decision(
+        String route,
+        String model,
+        Tier tier,
+        Reason reason,
+        Double strongProbability,
+        Double threshold,
+        String routerVersion,
+        Double decisionMillis,
+        String explanation) {
 
     /** A request that named {@code model} itself: no route, no tier. */
     public static Decision direct(String model) {
@@ -19,7 +27,15 @@ public record Decision(String route, String model, Tier tier, Reason reason, Dou
     }
 
     static Decision fixed(String route, String model, Double threshold) {
-        return new Decision(route, model, Tier.FIXED, Reason.FIXED, null, threshold, null, null,
+        return new Decision(
+                route,
+                model,
+                Tier.FIXED,
+                Reason.FIXED,
+                null,
+                threshold,
+                null,
+                null,
                 "route '" + route + "' always uses " + model);
     }
 

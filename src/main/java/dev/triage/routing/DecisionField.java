@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** A fact of a {@link Decision}, as headers, span attributes and ledger columns carry it. */
 public enum DecisionField {
-    ROUTE, TIER, POLICY, STRONG_PROBABILITY("%.5f"), THRESHOLD("%.5f"), DECISION_MS("%.2f"), ROUTER_VERSION;
+    ROUTE,
+    TIER,
+    POLICY,
+    STRONG_PROBABILITY("%.5f"),
+    THRESHOLD("%.5f"),
+    DECISION_MS("%.2f"),
+    ROUTER_VERSION;
 
     private final String numberFormat;
 

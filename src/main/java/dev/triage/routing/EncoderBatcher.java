@@ -15,8 +15,7 @@ import java.util.function.Function;
  */
 final class EncoderBatcher {
 
-    private record Job(String text, CompletableFuture<float[]> embedding) {
-    }
+    private record Job(String text, CompletableFuture<float[]> embedding) {}
 
     private final CompletableFuture<Function<List<String>, float[][]>> encoder;
     private final BlockingQueue<Job> queue;
@@ -24,12 +23,14 @@ final class EncoderBatcher {
     private final List<Thread> workers = new ArrayList<>();
 
     /** {@code encoder} embeds a batch of texts, once it is loaded. */
-    EncoderBatcher(CompletableFuture<Function<List<String>, float[][]>> encoder, int workers, int maxBatch, int queueSize) {
+    EncoderBatcher(
+            CompletableFuture<Function<List<String>, float[][]>> encoder, int workers, int maxBatch, int queueSize) {
         this.encoder = encoder;
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.maxBatch = maxBatch;
         for (int i = 1; i <= workers; i++) {
-            this.workers.add(Thread.ofPlatform().daemon().name("triage-router-" + i).start(this::work));
+            this.workers.add(
+                    Thread.ofPlatform().daemon().name("triage-router-" + i).start(this::work));
         }
     }
 
@@ -42,7 +43,6 @@ final class EncoderBatcher {
         return job.embedding;
     }
 
-
     private void work() {
         List<Job> batch = new ArrayList<>(maxBatch);
         while (!Thread.currentThread().isInterrupted()) {
@@ -53,7 +53,8 @@ final class EncoderBatcher {
             }
             queue.drainTo(batch, maxBatch - 1);
             try {
-                float[][] embeddings = encoder.join().apply(batch.stream().map(Job::text).toList());
+                float[][] embeddings =
+                        encoder.join().apply(batch.stream().map(Job::text).toList());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).embedding.complete(embeddings[i]);
                 }

@@ -30,15 +30,19 @@ final class EncoderLoading {
     private static BertEncoder load(RouterManifest manifest) {
         long start = System.nanoTime();
         try {
-            BertEncoder loaded = BertEncoder.load(EncoderSpec.byId(manifest.encoder()), manifest.maxTokens(),
-                    manifest.layers());
+            BertEncoder loaded =
+                    BertEncoder.load(EncoderSpec.byId(manifest.encoder()), manifest.maxTokens(), manifest.layers());
             loaded.encode("warm up");
-            Log.infof("Router %s ready: encoder %s (%d layers) loaded in %d ms", manifest.version(), loaded.spec().id(),
-                    loaded.layers(), (System.nanoTime() - start) / 1_000_000);
+            Log.infof(
+                    "Router %s ready: encoder %s (%d layers) loaded in %d ms",
+                    manifest.version(), loaded.spec().id(), loaded.layers(), (System.nanoTime() - start) / 1_000_000);
             return loaded;
         } catch (Exception | LinkageError e) {
-            Log.errorf(e, "The router's encoder failed to load, so learned routes send every request to their strong "
-                    + "model and readiness stays down: %s", e.getMessage());
+            Log.errorf(
+                    e,
+                    "The router's encoder failed to load, so learned routes send every request to their strong "
+                            + "model and readiness stays down: %s",
+                    e.getMessage());
             throw new IllegalStateException(e);
         }
     }
@@ -58,7 +62,9 @@ final class EncoderLoading {
 
     /** Why the encoder is not ready, when it failed; {@code null} otherwise. */
     String failure() {
-        return encoder.isCompletedExceptionally() ? encoder.handle((ok, e) -> String.valueOf(e.getCause())).join() : null;
+        return encoder.isCompletedExceptionally()
+                ? encoder.handle((ok, e) -> String.valueOf(e.getCause())).join()
+                : null;
     }
 
     void close() {

@@ -14,8 +14,7 @@ import java.util.Optional;
 public final class FallbackPlan {
 
     /** A model of the chain and why it is there. */
-    public record Candidate(String model, FallbackRole role) {
-    }
+    public record Candidate(String model, FallbackRole role) {}
 
     private final String strong;
     private final String weak;

@@ -37,22 +37,47 @@ final class LearnedPolicy implements RoutePolicy {
         String version = learned.models().manifest().version();
         PromptEmbedder embedder = learned.embedder();
         if (embedder.loading() && learned.answersWhileLoading()) {
-            return Uni.createFrom().item(new Decision(route, strong, Tier.STRONG, Reason.WARMING, null, limit, version,
-                    millisSince(start), "encoder still loading: strong model until it is ready"));
+            return Uni.createFrom()
+                    .item(new Decision(
+                            route,
+                            strong,
+                            Tier.STRONG,
+                            Reason.WARMING,
+                            null,
+                            limit,
+                            version,
+                            millisSince(start),
+                            "encoder still loading: strong model until it is ready"));
         }
         return embedder.embed(request.lastUserText())
                 .map(embedding -> {
                     double p = learned.models().router().strongNeeded(embedding, strongId, weakId);
                     boolean needsStrong = needsStrong(p, limit);
-                    return new Decision(route, needsStrong ? strong : weak, needsStrong ? Tier.STRONG : Tier.WEAK,
-                            Reason.LEARNED, p, limit, version, millisSince(start), String.format(Locale.ROOT,
-                                    "p=%.4f %s threshold %.4f", p, needsStrong ? ">=" : "<", limit));
+                    return new Decision(
+                            route,
+                            needsStrong ? strong : weak,
+                            needsStrong ? Tier.STRONG : Tier.WEAK,
+                            Reason.LEARNED,
+                            p,
+                            limit,
+                            version,
+                            millisSince(start),
+                            String.format(Locale.ROOT, "p=%.4f %s threshold %.4f", p, needsStrong ? ">=" : "<", limit));
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     embedder.countFailure();
                     Log.warnf("Route %s could not decide (%s); the strong model answers", route, failure.toString());
-                    return new Decision(route, strong, Tier.STRONG, Reason.LEARNED, null, limit, version,
-                            millisSince(start), "router failed, strong model as fail-safe");
+                    return new Decision(
+                            route,
+                            strong,
+                            Tier.STRONG,
+                            Reason.LEARNED,
+                            null,
+                            limit,
+                            version,
+                            millisSince(start),
+                            "router failed, strong model as fail-safe");
                 });
     }
 

@@ -40,7 +40,8 @@ public interface LearnedRouterConfig {
     WhileLoading whileLoading();
 
     enum WhileLoading {
-        WAIT, STRONG
+        WAIT,
+        STRONG
     }
 
     /** Whether learned routes answer with their strong model while the encoder loads, rather than wait for it. */

@@ -24,7 +24,11 @@ public class PromptEmbedder {
     PromptEmbedder(RouterModels models, LearnedRouterConfig config) {
         this.encoder = new EncoderLoading(models.manifest());
         this.cache = new EmbeddingCache(config.cacheSize());
-        this.batcher = new EncoderBatcher(encoder.encoder().thenApply(loaded -> loaded::encodeAll), config.workers(), config.maxBatch(), config.queueSize());
+        this.batcher = new EncoderBatcher(
+                encoder.encoder().thenApply(loaded -> loaded::encodeAll),
+                config.workers(),
+                config.maxBatch(),
+                config.queueSize());
     }
 
     Uni<float[]> embed(String text) {

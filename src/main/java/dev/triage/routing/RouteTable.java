@@ -14,10 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import io.quarkus.runtime.Startup;
-
 import dev.triage.openai.OpenAiException;
 import dev.triage.routing.learned.Calibration;
+import io.quarkus.runtime.Startup;
 
 /** The configured routes, and how a request's {@code model} field names one. */
 @Startup
@@ -25,7 +24,8 @@ import dev.triage.routing.learned.Calibration;
 public class RouteTable {
 
     /** RouteLLM's model names: {@code router-<router>-<threshold>}, e.g. {@code router-mf-0.11593}. */
-    private static final Pattern ROUTELLM_NAME = Pattern.compile("router-([a-z_]+)-([0-9]*\\.?[0-9]+(?:[eE]-?[0-9]+)?)");
+    private static final Pattern ROUTELLM_NAME =
+            Pattern.compile("router-([a-z_]+)-([0-9]*\\.?[0-9]+(?:[eE]-?[0-9]+)?)");
 
     private final Map<String, RoutePolicy> policies;
     private final Map<String, FallbackPlan> plans;
@@ -34,10 +34,12 @@ public class RouteTable {
     private final boolean learned;
 
     @Inject
-    RouteTable(RoutingConfig config, LearnedRouterConfig routerConfig, Instance<RouterModels> models,
+    RouteTable(
+            RoutingConfig config,
+            LearnedRouterConfig routerConfig,
+            Instance<RouterModels> models,
             Instance<PromptEmbedder> embedder) {
-        this(config, () -> new LearnedRouting(models.get(), embedder.get(),
-                routerConfig.answersWhileLoading()));
+        this(config, () -> new LearnedRouting(models.get(), embedder.get(), routerConfig.answersWhileLoading()));
     }
 
     RouteTable(RoutingConfig config, Supplier<LearnedRouting> router) {
@@ -66,12 +68,18 @@ public class RouteTable {
             case FIXED -> new FixedPolicy(required(route.model(), name, "model", "a fixed route"));
             case LEARNED -> {
                 LearnedRouting learned = router.get();
-                double threshold = route.threshold().isPresent() ? route.threshold().getAsDouble()
-                        : Calibration.forShare(learned.models().manifest().calibration(), route.strongPct().orElseThrow(
-                                () -> new IllegalStateException("triage.routes." + name
-                                        + " needs a threshold or a strong-pct")));
-                yield new LearnedPolicy(learned, required(route.strong(), name, "strong", "a learned route"),
-                        required(route.weak(), name, "weak", "a learned route"), threshold);
+                double threshold = route.threshold().isPresent()
+                        ? route.threshold().getAsDouble()
+                        : Calibration.forShare(
+                                learned.models().manifest().calibration(),
+                                route.strongPct()
+                                        .orElseThrow(() -> new IllegalStateException(
+                                                "triage.routes." + name + " needs a threshold or a strong-pct")));
+                yield new LearnedPolicy(
+                        learned,
+                        required(route.strong(), name, "strong", "a learned route"),
+                        required(route.weak(), name, "weak", "a learned route"),
+                        threshold);
             }
         };
     }
@@ -80,7 +88,8 @@ public class RouteTable {
         List<String> fallbacks = route.fallbacks().orElse(List.of());
         return route.policy() == PolicyKind.FIXED
                 ? FallbackPlan.fixed(route.model().orElseThrow(), fallbacks, route.lastResort())
-                : new FallbackPlan(route.strong().orElseThrow(), route.weak().orElseThrow(), fallbacks, route.lastResort());
+                : new FallbackPlan(
+                        route.strong().orElseThrow(), route.weak().orElseThrow(), fallbacks, route.lastResort());
     }
 
     /** The models to try for a decision of one of these routes, in order, the decided model first. */
@@ -97,8 +106,15 @@ public class RouteTable {
             return decision;
         }
         String weak = plans.get(decision.route()).weak();
-        return new Decision(decision.route(), weak, Tier.WEAK, Reason.BUDGET, decision.strongProbability(),
-                decision.threshold(), decision.routerVersion(), decision.decisionMillis(),
+        return new Decision(
+                decision.route(),
+                weak,
+                Tier.WEAK,
+                Reason.BUDGET,
+                decision.strongProbability(),
+                decision.threshold(),
+                decision.routerVersion(),
+                decision.decisionMillis(),
                 "the key's soft budget is spent: " + weak + " instead of " + decision.model());
     }
 
@@ -113,8 +129,8 @@ public class RouteTable {
     }
 
     private static String required(Optional<String> value, String route, String key, String what) {
-        return value.orElseThrow(() -> new IllegalStateException(
-                "triage.routes." + route + "." + key + " must name a model for " + what));
+        return value.orElseThrow(() ->
+                new IllegalStateException("triage.routes." + route + "." + key + " must name a model for " + what));
     }
 
     public Set<String> names() {

@@ -15,8 +15,7 @@ final class SimulatedAnswers {
 
     private static final int EXCERPT = 80;
 
-    private SimulatedAnswers() {
-    }
+    private SimulatedAnswers() {}
 
     static String text(SimulatedModel model, String prompt, String toolResult) {
         String topic = excerpt(prompt);
@@ -47,7 +46,9 @@ final class SimulatedAnswers {
             }
         }
         ObjectNode call = OpenAiJson.newObject();
-        call.put("id", "call_sim_" + Integer.toHexString(function.path("name").asText().hashCode()));
+        call.put(
+                "id",
+                "call_sim_" + Integer.toHexString(function.path("name").asText().hashCode()));
         call.put("type", "function");
         call.putObject("function").put("name", function.path("name").asText()).put("arguments", arguments.toString());
         return call;
@@ -73,7 +74,7 @@ final class SimulatedAnswers {
 
     static int countPromptTokens(JsonNode messages) {
         int tokens = 0;
-        for (Iterator<JsonNode> it = messages.elements(); it.hasNext();) {
+        for (Iterator<JsonNode> it = messages.elements(); it.hasNext(); ) {
             JsonNode content = it.next().path("content");
             tokens += 4 + countTokens(content.isTextual() ? content.asText() : content.toString());
         }
@@ -90,7 +91,9 @@ final class SimulatedAnswers {
 
     static Map.Entry<String, String> lastTurn(JsonNode messages) {
         JsonNode last = messages.get(messages.size() - 1);
-        String text = last.path("content").isTextual() ? last.path("content").asText() : last.path("content").toString();
+        String text = last.path("content").isTextual()
+                ? last.path("content").asText()
+                : last.path("content").toString();
         return Map.entry(last.path("role").asText(), text);
     }
 

@@ -40,9 +40,17 @@ final class SimulatedChunks {
         if (toolCall != null) {
             ObjectNode call = first.putArray("tool_calls").addObject();
             call.put("index", 0).put("id", toolCall.get("id").asText()).put("type", "function");
-            call.putObject("function").put("name", toolCall.path("function").path("name").asText()).put("arguments", "");
-            delta(chunks).putArray("tool_calls").addObject().put("index", 0).putObject("function")
-                    .put("arguments", toolCall.path("function").path("arguments").asText());
+            call.putObject("function")
+                    .put("name", toolCall.path("function").path("name").asText())
+                    .put("arguments", "");
+            delta(chunks)
+                    .putArray("tool_calls")
+                    .addObject()
+                    .put("index", 0)
+                    .putObject("function")
+                    .put(
+                            "arguments",
+                            toolCall.path("function").path("arguments").asText());
         } else {
             first.put("content", "");
             tokens.forEach(token -> delta(chunks).put("content", token));

@@ -10,8 +10,7 @@ final class SimulatedEmbedding {
 
     private static final int MAX_DIMENSIONS = 4096;
 
-    private SimulatedEmbedding() {
-    }
+    private SimulatedEmbedding() {}
 
     static float[] of(String text, int dimensions) {
         int size = Math.max(1, Math.min(dimensions, MAX_DIMENSIONS));

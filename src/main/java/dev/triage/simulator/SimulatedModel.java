@@ -17,6 +17,7 @@ enum SimulatedModel {
     final Duration firstToken;
     /** Delay between streamed tokens. */
     final Duration perToken;
+
     final boolean thorough;
 
     SimulatedModel(String id, Duration firstToken, Duration perToken, boolean thorough) {

@@ -51,7 +51,11 @@ public class SimulatedUpstreamResource {
         ObjectNode list = OpenAiJson.newObject().put("object", "list");
         ArrayNode data = list.putArray("data");
         for (SimulatedModel model : SimulatedModel.values()) {
-            data.addObject().put("id", model.id).put("object", "model").put("created", 0).put("owned_by", "simulated");
+            data.addObject()
+                    .put("id", model.id)
+                    .put("object", "model")
+                    .put("created", 0)
+                    .put("owned_by", "simulated");
         }
         return list;
     }
@@ -64,14 +68,20 @@ public class SimulatedUpstreamResource {
         SimulatedModel model = model(request);
         JsonNode messages = request.path("messages");
         Map.Entry<String, String> turn = SimulatedAnswers.lastTurn(messages);
-        boolean callTool = request.path("tools").isArray() && !request.path("tools").isEmpty()
-                && !"none".equals(request.path("tool_choice").asText()) && "user".equals(turn.getKey());
+        boolean callTool = request.path("tools").isArray()
+                && !request.path("tools").isEmpty()
+                && !"none".equals(request.path("tool_choice").asText())
+                && "user".equals(turn.getKey());
         ObjectNode toolCall = callTool ? SimulatedAnswers.toolCall(request.get("tools")) : null;
-        String text = SimulatedAnswers.text(model, turn.getValue(), "tool".equals(turn.getKey()) ? turn.getValue() : null);
+        String text =
+                SimulatedAnswers.text(model, turn.getValue(), "tool".equals(turn.getKey()) ? turn.getValue() : null);
         int completionTokens = callTool ? 12 : SimulatedAnswers.countTokens(text);
         ObjectNode usage = SimulatedAnswers.usage(SimulatedAnswers.countPromptTokens(messages), completionTokens);
-        SimulatedChunks chunks = new SimulatedChunks("chatcmpl-sim-" + shortId(), stream(request)
-                ? "chat.completion.chunk" : "chat.completion", model.id, Instant.now().getEpochSecond());
+        SimulatedChunks chunks = new SimulatedChunks(
+                "chatcmpl-sim-" + shortId(),
+                stream(request) ? "chat.completion.chunk" : "chat.completion",
+                model.id,
+                Instant.now().getEpochSecond());
         if (stream(request)) {
             return sse(request, model, chunks.chat(SimulatedAnswers.tokens(text), toolCall), chunks.usage(usage));
         }
@@ -97,19 +107,31 @@ public class SimulatedUpstreamResource {
     public RestMulti<Buffer> completions(byte[] body) {
         ObjectNode request = read(body);
         SimulatedModel model = model(request);
-        String prompt = request.path("prompt").isTextual() ? request.path("prompt").asText() : request.path("prompt").toString();
+        String prompt = request.path("prompt").isTextual()
+                ? request.path("prompt").asText()
+                : request.path("prompt").toString();
         String text = SimulatedAnswers.text(model, prompt, null);
-        SimulatedChunks chunks = new SimulatedChunks("cmpl-sim-" + shortId(), "text_completion", model.id,
+        SimulatedChunks chunks = new SimulatedChunks(
+                "cmpl-sim-" + shortId(),
+                "text_completion",
+                model.id,
                 Instant.now().getEpochSecond());
-        ObjectNode usage = SimulatedAnswers.usage(SimulatedAnswers.countTokens(prompt), SimulatedAnswers.countTokens(text));
+        ObjectNode usage =
+                SimulatedAnswers.usage(SimulatedAnswers.countTokens(prompt), SimulatedAnswers.countTokens(text));
         if (stream(request)) {
             return sse(request, model, chunks.text(SimulatedAnswers.tokens(text)), chunks.usage(usage));
         }
         ObjectNode completion = chunks.base();
-        completion.putArray("choices").addObject().put("text", text).put("index", 0).putNull("logprobs")
+        completion
+                .putArray("choices")
+                .addObject()
+                .put("text", text)
+                .put("index", 0)
+                .putNull("logprobs")
                 .put("finish_reason", "stop");
         completion.set("usage", usage);
-        return json(completion, scaled(model.latency(usage.get("completion_tokens").asInt())));
+        return json(
+                completion, scaled(model.latency(usage.get("completion_tokens").asInt())));
     }
 
     @POST
@@ -155,7 +177,11 @@ public class SimulatedUpstreamResource {
 
     private void requireEnabled() {
         if (!config.enabled()) {
-            throw new OpenAiException(404, "invalid_request_error", "unknown_url", null,
+            throw new OpenAiException(
+                    404,
+                    "invalid_request_error",
+                    "unknown_url",
+                    null,
                     "The simulated upstream is disabled (triage.simulator.enabled=false).");
         }
     }
@@ -176,27 +202,37 @@ public class SimulatedUpstreamResource {
     /** {@code item} after {@code delay}; at once when the delay is zero (Mutiny refuses a zero delay). */
     private static <T> Uni<T> after(Duration delay, T item) {
         Uni<T> now = Uni.createFrom().item(item);
-        return delay.isZero() || delay.isNegative() ? now : now.onItem().delayIt().by(delay);
+        return delay.isZero() || delay.isNegative()
+                ? now
+                : now.onItem().delayIt().by(delay);
     }
 
     private static RestMulti<Buffer> json(ObjectNode body, Duration latency) {
-        return RestMulti.fromMultiData(after(latency, Buffer.buffer(OpenAiJson.write(body))).toMulti())
-                .header("Content-Type", JSON).build();
+        return RestMulti.fromMultiData(
+                        after(latency, Buffer.buffer(OpenAiJson.write(body))).toMulti())
+                .header("Content-Type", JSON)
+                .build();
     }
 
     /** Streams the events paced like the model, with the usage chunk last when the request asked for it. */
-    private RestMulti<Buffer> sse(ObjectNode request, SimulatedModel model, List<ObjectNode> events,
-            ObjectNode usageChunk) {
+    private RestMulti<Buffer> sse(
+            ObjectNode request, SimulatedModel model, List<ObjectNode> events, ObjectNode usageChunk) {
         if (request.path("stream_options").path("include_usage").asBoolean(false)) {
             events.add(usageChunk);
         }
         List<String> frames = new ArrayList<>();
         events.forEach(event -> frames.add(event.toString()));
         frames.add("[DONE]");
-        Multi<Buffer> paced = Multi.createFrom().range(0, frames.size())
-                .onItem().transformToUniAndConcatenate(i -> after(scaled(i == 0 ? model.firstToken : model.perToken),
+        Multi<Buffer> paced = Multi.createFrom()
+                .range(0, frames.size())
+                .onItem()
+                .transformToUniAndConcatenate(i -> after(
+                        scaled(i == 0 ? model.firstToken : model.perToken),
                         Buffer.buffer("data: " + frames.get(i) + "\n\n", StandardCharsets.UTF_8.name())));
-        return RestMulti.fromMultiData(paced).header("Content-Type", SSE).header("Cache-Control", "no-cache").build();
+        return RestMulti.fromMultiData(paced)
+                .header("Content-Type", SSE)
+                .header("Cache-Control", "no-cache")
+                .build();
     }
 
     private static String shortId() {

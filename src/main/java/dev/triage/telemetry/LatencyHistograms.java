@@ -19,7 +19,10 @@ public class LatencyHistograms {
                 if (!id.getName().equals(MetricNames.REQUEST_DURATION)) {
                     return config;
                 }
-                return DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config);
+                return DistributionStatisticConfig.builder()
+                        .percentilesHistogram(true)
+                        .build()
+                        .merge(config);
             }
         };
     }

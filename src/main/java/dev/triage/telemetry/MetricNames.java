@@ -29,6 +29,5 @@ public final class MetricNames {
     /** Ledger rows lost because the buffer was full (the database down for too long). */
     public static final String LEDGER_DROPPED = "triage.ledger.dropped";
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 }

@@ -28,6 +28,5 @@ public final class SpanAttributes {
     public static final AttributeKey<Double> COST = AttributeKey.doubleKey("triage.cost_usd");
     public static final AttributeKey<Double> STRONG_COST = AttributeKey.doubleKey("triage.strong_cost_usd");
 
-    private SpanAttributes() {
-    }
+    private SpanAttributes() {}
 }

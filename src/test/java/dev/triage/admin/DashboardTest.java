@@ -49,9 +49,12 @@ class DashboardTest {
             String id = "dashboard-" + UUID.randomUUID();
             FakeUpstream.get().script(id, "weak-m", json(200, KeysResource.ANSWER));
             FakeUpstream.get().script(id, "strong-m", json(200, KeysResource.ANSWER));
-            given().contentType("application/json").header("x-request-id", id)
+            given().contentType("application/json")
+                    .header("x-request-id", id)
                     .body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                    .post("/v1/chat/completions").then().statusCode(200);
+                    .post("/v1/chat/completions")
+                    .then()
+                    .statusCode(200);
         }
         JsonPath ledger = spendOfTheLastDay();
         for (int i = 0; i < 300 && ledger.getLong("requests") < before + 5; i++) {
@@ -65,27 +68,39 @@ class DashboardTest {
             counts.merge("requests", ((Number) line.get("requests")).longValue(), Long::sum);
             counts.merge("strong", ((Number) line.get("strong_requests")).longValue(), Long::sum);
         }
-        Map<String, String> circuits = given().get("/q/health/ready").then().extract()
-                .path("checks.find { it.name == 'providers' }.data");
+        Map<String, String> circuits =
+                given().get("/q/health/ready").then().extract().path("checks.find { it.name == 'providers' }.data");
         Map<String, Object> expected = Map.of(
                 "requests", ledger.getLong("requests"),
                 "cost_usd", ledger.getString("cost_usd"),
                 "savings_usd", ledger.getString("savings_usd"),
                 "routes", routes,
                 "tiered_target", "30.0%",
-                "circuits", circuits.entrySet().stream().collect(Collectors.toMap(
-                        Map.Entry::getKey, entry -> entry.getValue().replace("circuit ", ""))));
+                "circuits",
+                        circuits.entrySet().stream()
+                                .collect(Collectors.toMap(
+                                        Map.Entry::getKey,
+                                        entry -> entry.getValue().replace("circuit ", ""))));
 
-        String output = NodeTests.run("dashboard.test.mjs", Map.of(
-                "BASE_URL", RestAssured.baseURI + ":" + RestAssured.port,
-                "ADMIN_TOKEN", KeysResource.ADMIN_TOKEN,
-                "EXPECTED", new ObjectMapper().writeValueAsString(expected)));
+        String output = NodeTests.run(
+                "dashboard.test.mjs",
+                Map.of(
+                        "BASE_URL",
+                        RestAssured.baseURI + ":" + RestAssured.port,
+                        "ADMIN_TOKEN",
+                        KeysResource.ADMIN_TOKEN,
+                        "EXPECTED",
+                        new ObjectMapper().writeValueAsString(expected)));
         assertThat(output).contains("# pass 2");
     }
 
     private static JsonPath spendOfTheLastDay() {
         return given().header("Authorization", "Bearer " + KeysResource.ADMIN_TOKEN)
                 .queryParam("since", Instant.now().minus(Duration.ofHours(24)).toString())
-                .get("/admin/spend").then().statusCode(200).extract().jsonPath();
+                .get("/admin/spend")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

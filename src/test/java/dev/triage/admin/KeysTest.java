@@ -40,8 +40,14 @@ class KeysTest {
     @Test
     void adminApiNeedsItsToken() {
         given().get("/admin/keys").then().statusCode(401).body("error.code", equalTo("invalid_admin_token"));
-        given().header("Authorization", "Bearer wrong").get("/admin/keys").then().statusCode(401);
-        admin().body("{\"budget_mode\":\"sometimes\",\"name\":\"x\"}").post("/admin/keys").then().statusCode(400)
+        given().header("Authorization", "Bearer wrong")
+                .get("/admin/keys")
+                .then()
+                .statusCode(401);
+        admin().body("{\"budget_mode\":\"sometimes\",\"name\":\"x\"}")
+                .post("/admin/keys")
+                .then()
+                .statusCode(400)
                 .body("error.param", equalTo("budget_mode"));
     }
 
@@ -50,7 +56,9 @@ class KeysTest {
         ValidatableResponse created = create("{\"name\":\"team-a\"}").body("key", startsWith("sk-triage-"));
         String secret = created.extract().path("key");
         String id = created.extract().path("id");
-        admin().get("/admin/keys").then().statusCode(200)
+        admin().get("/admin/keys")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + id + "' }.prefix", equalTo(secret.substring(0, 14)))
                 .body("find { it.id == '" + id + "' }", not(hasKey("key")));
 
@@ -63,7 +71,9 @@ class KeysTest {
 
     @Test
     void keyMayOnlyUseWhatItIsAllowed() {
-        String secret = create("{\"name\":\"weak-only\",\"allowed_models\":[\"weak-m\"]}").extract().path("key");
+        String secret = create("{\"name\":\"weak-only\",\"allowed_models\":[\"weak-m\"]}")
+                .extract()
+                .path("key");
         chat(secret, "strong-m").statusCode(403).body("error.code", equalTo("model_not_allowed"));
         chat(secret, "weak-m").statusCode(200);
     }
@@ -73,23 +83,32 @@ class KeysTest {
         String secret = create("{\"name\":\"slow\",\"rpm\":2}").extract().path("key");
         chat(secret, "weak-m").statusCode(200);
         chat(secret, "weak-m").statusCode(200);
-        chat(secret, "weak-m").statusCode(429).body("error.code", equalTo("rate_limit_exceeded"))
+        chat(secret, "weak-m")
+                .statusCode(429)
+                .body("error.code", equalTo("rate_limit_exceeded"))
                 .header("Retry-After", notNullValue());
     }
 
     @Test
     void hardBudgetRefusesOnceSpent() {
-        String secret = create("{\"name\":\"hard\",\"budget_usd\":0.01,\"budget_period\":\"day\"}").extract().path("key");
+        String secret = create("{\"name\":\"hard\",\"budget_usd\":0.01,\"budget_period\":\"day\"}")
+                .extract()
+                .path("key");
         chat(secret, "strong-m").statusCode(200);
-        chat(secret, "strong-m").statusCode(429).body("error.type", equalTo("insufficient_quota"))
+        chat(secret, "strong-m")
+                .statusCode(429)
+                .body("error.type", equalTo("insufficient_quota"))
                 .body("error.code", equalTo("insufficient_quota"));
     }
 
     @Test
     void softBudgetDowngradesTheRouteToItsWeakModel() {
-        String secret = create("{\"name\":\"soft\",\"budget_usd\":0.01,\"budget_mode\":\"soft\"}").extract().path("key");
+        String secret = create("{\"name\":\"soft\",\"budget_usd\":0.01,\"budget_mode\":\"soft\"}")
+                .extract()
+                .path("key");
         chat(secret, "router-mf-0").statusCode(200).header(TriageHeaders.MODEL, "strong-m");
-        chat(secret, "router-mf-0").statusCode(200)
+        chat(secret, "router-mf-0")
+                .statusCode(200)
                 .header(TriageHeaders.MODEL, "weak-m")
                 .header(TriageHeaders.TIER, "weak")
                 .header(TriageHeaders.POLICY, "budget");
@@ -113,7 +132,8 @@ class KeysTest {
     }
 
     private static RequestSpecification admin() {
-        return given().header("Authorization", "Bearer " + KeysResource.ADMIN_TOKEN).contentType("application/json");
+        return given().header("Authorization", "Bearer " + KeysResource.ADMIN_TOKEN)
+                .contentType("application/json");
     }
 
     private static ValidatableResponse create(String body) {
@@ -130,6 +150,7 @@ class KeysTest {
             request = request.header("Authorization", "Bearer " + secret);
         }
         return request.body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .post("/v1/chat/completions").then();
+                .post("/v1/chat/completions")
+                .then();
     }
 }

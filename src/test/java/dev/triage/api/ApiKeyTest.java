@@ -20,8 +20,13 @@ class ApiKeyTest {
     public static class ConfiguredKeysNoLedger implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("triage.api-keys", "sk-team-a,sk-team-b", "triage.ledger.enabled", "false",
-                    "triage.admin-token", "admin-token");
+            return Map.of(
+                    "triage.api-keys",
+                    "sk-team-a,sk-team-b",
+                    "triage.ledger.enabled",
+                    "false",
+                    "triage.admin-token",
+                    "admin-token");
         }
     }
 
@@ -29,24 +34,33 @@ class ApiKeyTest {
 
     @Test
     void missingKeyIs401() {
-        given().contentType("application/json").body(CHAT).post("/v1/chat/completions")
-                .then().statusCode(401)
+        given().contentType("application/json")
+                .body(CHAT)
+                .post("/v1/chat/completions")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("missing_api_key"))
                 .body("error.type", equalTo("invalid_request_error"));
     }
 
     @Test
     void wrongKeyIs401AndIsNotEchoed() {
-        given().header("Authorization", "Bearer sk-wrong-secret").get("/v1/models")
-                .then().statusCode(401)
+        given().header("Authorization", "Bearer sk-wrong-secret")
+                .get("/v1/models")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("invalid_api_key"))
                 .body(org.hamcrest.Matchers.not(containsString("sk-wrong-secret")));
     }
 
     @Test
     void anyConfiguredKeyIsAccepted() {
-        given().header("Authorization", "Bearer sk-team-b").contentType("application/json").body(CHAT)
-                .post("/v1/chat/completions").then().statusCode(200);
+        given().header("Authorization", "Bearer sk-team-b")
+                .contentType("application/json")
+                .body(CHAT)
+                .post("/v1/chat/completions")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -57,12 +71,16 @@ class ApiKeyTest {
     @Test
     void whatNeedsTheLedgerIs503WhenItIsOff() {
         for (String path : new String[] {"/admin/spend", "/admin/keys", "/admin/dashboard"}) {
-            given().header("Authorization", "Bearer admin-token").get(path)
-                    .then().statusCode(503)
+            given().header("Authorization", "Bearer admin-token")
+                    .get(path)
+                    .then()
+                    .statusCode(503)
                     .body("error.code", equalTo("ledger_disabled"))
                     .body("error.type", equalTo("server_error"));
         }
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'ledger' }.data.state", equalTo("off"));
     }
 }

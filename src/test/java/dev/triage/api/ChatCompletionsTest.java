@@ -1,10 +1,8 @@
 package dev.triage.api;
 
 import static dev.triage.testsupport.FakeUpstream.json;
-import static dev.triage.testsupport.FakeUpstream.sse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.UUID;
@@ -41,33 +39,47 @@ class ChatCompletionsTest {
         String id = newId();
         FakeUpstream.get().script(id, json(200, UPSTREAM_COMPLETION));
 
-        Response response = given().header("x-request-id", id).header("Authorization", "Bearer client-key")
-                .contentType("application/json").body(CLIENT_REQUEST)
+        Response response = given().header("x-request-id", id)
+                .header("Authorization", "Bearer client-key")
+                .contentType("application/json")
+                .body(CLIENT_REQUEST)
                 .post("/v1/chat/completions");
 
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .header("x-request-id", id)
                 .header(TriageHeaders.MODEL, "fake-model")
                 .contentType(startsWith("application/json"));
-        assertThat(response.asByteArray()).isEqualTo(UPSTREAM_COMPLETION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.asByteArray())
+                .isEqualTo(UPSTREAM_COMPLETION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         FakeUpstream.Received upstream = FakeUpstream.get().received(id).getFirst();
         assertThat(upstream.path()).isEqualTo("/v1/chat/completions");
         assertThat(upstream.headers()).containsEntry("authorization", "Bearer sk-upstream-secret");
-        assertThat(upstream.body()).isEqualTo(CLIENT_REQUEST.replace("\"model\":\"fake-model\"",
-                "\"model\":\"upstream-model\""));
+        assertThat(upstream.body())
+                .isEqualTo(CLIENT_REQUEST.replace("\"model\":\"fake-model\"", "\"model\":\"upstream-model\""));
     }
 
     @Test
     void streamsEventsAsTheyArriveAndEndsWithDone() throws Exception {
         String id = newId();
-        String first = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"x_vendor\":1}]}";
-        String second = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}";
-        String usage = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}";
-        FakeUpstream.get().script(id, new FakeUpstream.Stream(java.util.List.of(first, second, usage, "[DONE]"),
-                java.time.Duration.ofMillis(400), true));
+        String first =
+                "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"x_vendor\":1}]}";
+        String second =
+                "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}";
+        String usage =
+                "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}";
+        FakeUpstream.get()
+                .script(
+                        id,
+                        new FakeUpstream.Stream(
+                                java.util.List.of(first, second, usage, "[DONE]"),
+                                java.time.Duration.ofMillis(400),
+                                true));
 
-        var reply = dev.triage.testsupport.Sse.post("/v1/chat/completions", id,
+        var reply = dev.triage.testsupport.Sse.post(
+                "/v1/chat/completions",
+                id,
                 "{\"model\":\"fake-route\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
@@ -75,7 +87,9 @@ class ChatCompletionsTest {
         assertThat(reply.contentType()).startsWith("text/event-stream");
         assertThat(reply.data()).containsExactly(first, second, usage, "[DONE]");
         // the first event reached the client long before the upstream finished: nothing is buffered
-        assertThat(reply.events().getLast().atMillis() - reply.events().getFirst().atMillis()).isGreaterThan(900);
+        assertThat(reply.events().getLast().atMillis()
+                        - reply.events().getFirst().atMillis())
+                .isGreaterThan(900);
         assertThat(FakeUpstream.get().received(id).getFirst().body())
                 .contains("\"stream_options\":{\"include_usage\":true}");
     }
@@ -85,10 +99,12 @@ class ChatCompletionsTest {
         String id = newId();
         FakeUpstream.get().script(id, json(200, UPSTREAM_COMPLETION));
 
-        given().header("x-request-id", id).contentType("application/json")
+        given().header("x-request-id", id)
+                .contentType("application/json")
                 .body("{\"model\":\"fake-route\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .post("/v1/chat/completions")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header(TriageHeaders.ROUTE, "fake-route")
                 .header(TriageHeaders.MODEL, "fake-model")
                 .header(TriageHeaders.TIER, "fixed")
@@ -100,7 +116,8 @@ class ChatCompletionsTest {
         given().contentType("application/json")
                 .body("{\"model\":\"router-mf-0.11593\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .post("/v1/chat/completions")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header(TriageHeaders.ROUTE, "auto")
                 .header(TriageHeaders.THRESHOLD, "0.11593")
                 .header("x-request-id", startsWith("req_"));

@@ -21,7 +21,9 @@ class LearnedRoutingTest {
 
     @Test
     void aRouteThresholdOfZeroSendsEverythingToTheStrongModel() {
-        ask("router-mf-0").then().statusCode(200)
+        ask("router-mf-0")
+                .then()
+                .statusCode(200)
                 .header(TriageHeaders.TIER, "strong")
                 .header(TriageHeaders.MODEL, "sim-strong")
                 .header(TriageHeaders.POLICY, "learned")
@@ -31,7 +33,9 @@ class LearnedRoutingTest {
 
     @Test
     void aThresholdOfOneSendsEverythingToTheWeakModel() {
-        ask("router-mf-1").then().statusCode(200)
+        ask("router-mf-1")
+                .then()
+                .statusCode(200)
                 .header(TriageHeaders.TIER, "weak")
                 .header(TriageHeaders.MODEL, "sim-weak");
     }
@@ -39,7 +43,8 @@ class LearnedRoutingTest {
     @Test
     void theDecisionExplainsItselfAndTheTierFollowsTheThreshold() {
         Response response = ask("auto");
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .header(TriageHeaders.ROUTE, "auto")
                 .header(TriageHeaders.STRONG_PROBABILITY, matchesPattern("0\\.\\d{5}"))
                 .header(TriageHeaders.DECISION_MS, matchesPattern("\\d+\\.\\d{2}"))
@@ -48,12 +53,15 @@ class LearnedRoutingTest {
         double threshold = Double.parseDouble(response.header(TriageHeaders.THRESHOLD));
         assertThat(response.header(TriageHeaders.TIER)).isEqualTo(p >= threshold ? "strong" : "weak");
         // the same prompt again: same probability, decided from the cache
-        assertThat(ask("auto").header(TriageHeaders.STRONG_PROBABILITY)).isEqualTo(response.header(TriageHeaders.STRONG_PROBABILITY));
+        assertThat(ask("auto").header(TriageHeaders.STRONG_PROBABILITY))
+                .isEqualTo(response.header(TriageHeaders.STRONG_PROBABILITY));
     }
 
     @Test
     void readinessReportsTheRouter() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'learned-router' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'learned-router' }.data.encoder", equalTo("all-minilm-l6-v2"));
     }

@@ -22,7 +22,9 @@ class ModelsAndPassThroughTest {
 
     @Test
     void listsUsableModelsAndRoutes() {
-        given().get("/v1/models").then().statusCode(200)
+        given().get("/v1/models")
+                .then()
+                .statusCode(200)
                 .body("object", equalTo("list"))
                 .body("data.id", hasItems("fake-model", "sim-strong", "sim-weak", "auto", "fake-route"))
                 .body("data.id", not(hasItems("gpt-4o")))
@@ -40,19 +42,27 @@ class ModelsAndPassThroughTest {
     @Test
     void embeddingsGoToTheNamedModelsProviderUnchanged() {
         String id = newId();
-        String answer = "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.1,-0.20]}],\"model\":\"upstream-model\",\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}";
+        String answer =
+                "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.1,-0.20]}],\"model\":\"upstream-model\",\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}";
         FakeUpstream.get().script(id, json(200, answer));
 
-        String body = given().header("x-request-id", id).contentType("application/json")
-                .body("{\"model\":\"fake-model\",\"input\":[\"a\",\"b\"],\"encoding_format\":\"float\",\"dimensions\":2}")
+        String body = given().header("x-request-id", id)
+                .contentType("application/json")
+                .body(
+                        "{\"model\":\"fake-model\",\"input\":[\"a\",\"b\"],\"encoding_format\":\"float\",\"dimensions\":2}")
                 .post("/v1/embeddings")
-                .then().statusCode(200).header(TriageHeaders.MODEL, "fake-model").extract().asString();
+                .then()
+                .statusCode(200)
+                .header(TriageHeaders.MODEL, "fake-model")
+                .extract()
+                .asString();
 
         assertThat(body).isEqualTo(answer);
         FakeUpstream.Received upstream = FakeUpstream.get().received(id).getFirst();
         assertThat(upstream.path()).isEqualTo("/v1/embeddings");
-        assertThat(upstream.body()).isEqualTo(
-                "{\"model\":\"upstream-model\",\"input\":[\"a\",\"b\"],\"encoding_format\":\"float\",\"dimensions\":2}");
+        assertThat(upstream.body())
+                .isEqualTo(
+                        "{\"model\":\"upstream-model\",\"input\":[\"a\",\"b\"],\"encoding_format\":\"float\",\"dimensions\":2}");
     }
 
     @Test
@@ -61,7 +71,8 @@ class ModelsAndPassThroughTest {
         String chunk = "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"choices\":[{\"text\":\"hi\",\"index\":0}]}";
         FakeUpstream.get().script(id, FakeUpstream.sse(chunk, "[DONE]"));
 
-        Sse.Reply reply = Sse.post("/v1/completions", id, "{\"model\":\"fake-model\",\"prompt\":\"say hi\",\"stream\":true}");
+        Sse.Reply reply =
+                Sse.post("/v1/completions", id, "{\"model\":\"fake-model\",\"prompt\":\"say hi\",\"stream\":true}");
 
         assertThat(reply.data()).containsExactly(chunk, "[DONE]");
         assertThat(FakeUpstream.get().received(id).getFirst().path()).isEqualTo("/v1/completions");
@@ -72,7 +83,8 @@ class ModelsAndPassThroughTest {
         given().contentType("application/json")
                 .body("{\"model\":\"weak\",\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}")
                 .post("/v1/chat/completions")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header(TriageHeaders.MODEL, "sim-weak")
                 .body("model", equalTo("sim-weak"))
                 .body("choices[0].message.content", org.hamcrest.Matchers.startsWith("[simulated sim-weak]"))

@@ -1,6 +1,5 @@
 package dev.triage.api;
 
-import static dev.triage.testsupport.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -30,17 +29,29 @@ class OpenAiNodeSdkTest {
         Assumptions.assumeFalse(Boolean.getBoolean("skipNodeSdk"), "skipNodeSdk is set");
         String rateLimited = ChatCompletionsTest.newId();
         String midStream = ChatCompletionsTest.newId();
-        FakeUpstream.get().script(rateLimited, new FakeUpstream.Respond(429, "application/json",
-                "{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}",
-                Map.of()));
-        FakeUpstream.get().script(midStream, new FakeUpstream.Stream(List.of(
-                "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"finish_reason\":null}]}"),
-                Duration.ZERO, false));
+        FakeUpstream.get()
+                .script(
+                        rateLimited,
+                        new FakeUpstream.Respond(
+                                429,
+                                "application/json",
+                                "{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}",
+                                Map.of()));
+        FakeUpstream.get()
+                .script(
+                        midStream,
+                        new FakeUpstream.Stream(
+                                List.of(
+                                        "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"finish_reason\":null}]}"),
+                                Duration.ZERO,
+                                false));
 
-        String output = NodeTests.run("sdk.test.mjs", Map.of(
-                "TRIAGE_BASE_URL", RestAssured.baseURI + ":" + RestAssured.port + "/v1",
-                "RATE_LIMITED_ID", rateLimited,
-                "MIDSTREAM_ID", midStream));
+        String output = NodeTests.run(
+                "sdk.test.mjs",
+                Map.of(
+                        "TRIAGE_BASE_URL", RestAssured.baseURI + ":" + RestAssured.port + "/v1",
+                        "RATE_LIMITED_ID", rateLimited,
+                        "MIDSTREAM_ID", midStream));
         assertThat(output).contains("# pass 10");
     }
 }

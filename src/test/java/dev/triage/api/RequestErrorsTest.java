@@ -1,12 +1,11 @@
 package dev.triage.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -46,7 +45,8 @@ class RequestErrorsTest {
             threshold out of range | {"model":"router-mf-1.5","messages":[{"role":"user","content":"hi"}]}            | model             | between 0 and 1
             """)
     void invalidChatRequestsAreRejectedWith400(String name, String body, String param, String message) {
-        post("/v1/chat/completions", body).statusCode(400)
+        post("/v1/chat/completions", body)
+                .statusCode(400)
                 .body("error.type", equalTo("invalid_request_error"))
                 .body("error.param", equalTo(param))
                 .body("error.message", containsString(message));
@@ -54,7 +54,9 @@ class RequestErrorsTest {
 
     @Test
     void emptyBodyIsRejected() {
-        given().post("/v1/chat/completions").then().statusCode(400)
+        given().post("/v1/chat/completions")
+                .then()
+                .statusCode(400)
                 .body("error.message", containsString("The request body is empty"));
     }
 
@@ -86,44 +88,53 @@ class RequestErrorsTest {
         byte[] body = new byte[1500];
         Arrays.fill(body, (byte) ' ');
         // a body publisher of unknown length makes the client send it chunked, with no Content-Length
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/v1/embeddings"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/v1/embeddings"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("\"code\":\"request_too_large\"");
     }
 
     @Test
     void wrongMethodIs405() {
-        given().get("/v1/chat/completions").then().statusCode(405)
+        given().get("/v1/chat/completions")
+                .then()
+                .statusCode(405)
                 .contentType(containsString("application/json"))
                 .body("error.message", equalTo("Method GET is not allowed on /v1/chat/completions."));
     }
 
     @Test
     void unknownPathIs404InOpenAiFormat() {
-        given().post("/v1/nothing-here").then().statusCode(404)
-                .body("error.code", equalTo("unknown_url"));
+        given().post("/v1/nothing-here").then().statusCode(404).body("error.code", equalTo("unknown_url"));
     }
 
     @Test
     void routesAreForChatOnly() {
-        post("/v1/embeddings", "{\"model\":\"auto\",\"input\":\"hi\"}").statusCode(400)
+        post("/v1/embeddings", "{\"model\":\"auto\",\"input\":\"hi\"}")
+                .statusCode(400)
                 .body("error.message", containsString("routes apply to chat completions only"));
     }
 
     @Test
     void everyResponseCarriesARequestId() {
         given().header("x-request-id", "my-id-1").post("/v1/nothing").then().header("x-request-id", "my-id-1");
-        given().header("x-request-id", "bad id\twith spaces").get("/v1/models").then()
+        given().header("x-request-id", "bad id\twith spaces")
+                .get("/v1/models")
+                .then()
                 .header("x-request-id", matchesPattern("req_[0-9a-f]{32}"));
     }
 
     private static ValidatableResponse post(String path, String body) {
-        return given().contentType("application/json").body(body).post(path)
-                .then().contentType(containsString("application/json"));
+        return given().contentType("application/json")
+                .body(body)
+                .post(path)
+                .then()
+                .contentType(containsString("application/json"));
     }
 }

@@ -4,7 +4,6 @@ import static dev.triage.api.ChatCompletionsTest.newId;
 import static dev.triage.testsupport.FakeUpstream.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -33,11 +32,14 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(ResilienceResource.class)
 class ResilienceTest {
 
-    private static final String ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
-            + "\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}";
-    private static final String CHUNK = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}";
+    private static final String ANSWER =
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}";
+    private static final String CHUNK =
+            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}";
     private static final Respond OK = json(200, ANSWER);
-    private static final Respond UNAVAILABLE = json(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
+    private static final Respond UNAVAILABLE =
+            json(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
     private static final Respond BROKEN = json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}");
     private static final String WEAK = "router-mf-1";
     private static final String STRONG = "router-mf-0";
@@ -47,7 +49,8 @@ class ResilienceTest {
     @Test
     void weakModelFailingAfterRetriesEscalatesToTheStrongModel() {
         String id = script("weak-m", UNAVAILABLE).and("strong-m", OK).id;
-        chat(id, WEAK).statusCode(200)
+        chat(id, WEAK)
+                .statusCode(200)
                 .header(TriageHeaders.MODEL, "strong-m")
                 .header(TriageHeaders.TIER, "weak")
                 .header(TriageHeaders.FALLBACK, "escalated")
@@ -59,10 +62,15 @@ class ResilienceTest {
     @Test
     void rateLimitIsRetriedAfterTheDelayTheUpstreamAskedFor() {
         String id = newId();
-        upstream.script(id, "weak-m", new Respond(429, "application/json", "{\"error\":{\"message\":\"slow down\"}}",
-                Map.of("Retry-After", "1")), OK);
+        upstream.script(
+                id,
+                "weak-m",
+                new Respond(
+                        429, "application/json", "{\"error\":{\"message\":\"slow down\"}}", Map.of("Retry-After", "1")),
+                OK);
         long start = System.nanoTime();
-        chat(id, WEAK).statusCode(200)
+        chat(id, WEAK)
+                .statusCode(200)
                 .header(TriageHeaders.MODEL, "weak-m")
                 .header(TriageHeaders.FALLBACK, nullValue())
                 .header(TriageHeaders.ATTEMPTS, "weak-m;tries=2;ok");
@@ -74,31 +82,39 @@ class ResilienceTest {
     @Test
     void rateLimitAskingForTooLongAWaitGoesToTheNextModelAtOnce() {
         String id = newId();
-        upstream.script(id, "weak-m", new Respond(429, "application/json", "{\"error\":{\"message\":\"slow down\"}}",
-                Map.of("Retry-After", "30")));
+        upstream.script(
+                id,
+                "weak-m",
+                new Respond(
+                        429,
+                        "application/json",
+                        "{\"error\":{\"message\":\"slow down\"}}",
+                        Map.of("Retry-After", "30")));
         upstream.script(id, "strong-m", OK);
-        chat(id, WEAK).statusCode(200)
+        chat(id, WEAK)
+                .statusCode(200)
                 .header(TriageHeaders.ATTEMPTS, "weak-m;tries=1;error=upstream_429, strong-m;tries=1;ok");
     }
 
     @Test
     void rateLimitOnTheLastModelReachesTheClientWithItsRetryAfter() {
         String id = newId();
-        Respond limited = new Respond(429, "application/json",
+        Respond limited = new Respond(
+                429,
+                "application/json",
                 "{\"error\":{\"message\":\"slow down\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}",
                 Map.of("Retry-After", "30"));
         for (String model : List.of("strong-m", "alt-m", "weak-m", "local-m")) {
             upstream.script(id, model, limited);
         }
-        chat(id, STRONG).statusCode(429)
-                .header("Retry-After", "30")
-                .body("error.code", equalTo("rate_limit_exceeded"));
+        chat(id, STRONG).statusCode(429).header("Retry-After", "30").body("error.code", equalTo("rate_limit_exceeded"));
     }
 
     @Test
     void refusedConnectionIsRetriedThenTheModelsOwnFallbackAnswers() {
         String id = script("strong-m", OK).id;
-        chat(id, "down-m").statusCode(200)
+        chat(id, "down-m")
+                .statusCode(200)
                 .header(TriageHeaders.MODEL, "strong-m")
                 .header(TriageHeaders.FALLBACK, "fallback")
                 .header(TriageHeaders.ATTEMPTS, "down-m;tries=3;error=upstream_unreachable, strong-m;tries=1;ok");
@@ -107,7 +123,8 @@ class ResilienceTest {
     @Test
     void hangingUpstreamTimesOutAndTheStrongModelAnswers() {
         String id = script("weak-m", new FakeUpstream.Hang()).and("strong-m", OK).id;
-        chat(id, WEAK).statusCode(200)
+        chat(id, WEAK)
+                .statusCode(200)
                 .header(TriageHeaders.MODEL, "strong-m")
                 .header(TriageHeaders.ATTEMPTS, "weak-m;tries=3;error=upstream_timeout, strong-m;tries=1;ok");
         assertThat(upstream.received(id, "weak-m")).hasSize(3);
@@ -115,18 +132,26 @@ class ResilienceTest {
 
     @Test
     void malformedAnswerIsNotRetriedButGoesToTheNextModel() {
-        String id = script("weak-m", new Respond(200, "application/json", "not json", Map.of())).and("strong-m", OK).id;
-        chat(id, WEAK).statusCode(200)
-                .header(TriageHeaders.ATTEMPTS, "weak-m;tries=1;error=upstream_malformed_response, strong-m;tries=1;ok");
+        String id = script("weak-m", new Respond(200, "application/json", "not json", Map.of()))
+                .and("strong-m", OK)
+                .id;
+        chat(id, WEAK)
+                .statusCode(200)
+                .header(
+                        TriageHeaders.ATTEMPTS,
+                        "weak-m;tries=1;error=upstream_malformed_response, strong-m;tries=1;ok");
     }
 
     @Test
     void badRequestIsNeitherRetriedNorSentElsewhere() {
-        String body = "{\"error\":{\"message\":\"bad messages\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":null}}";
+        String body =
+                "{\"error\":{\"message\":\"bad messages\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":null}}";
         String id = script("weak-m", json(400, body)).and("strong-m", OK).id;
-        String answer = chat(id, WEAK).statusCode(400)
+        String answer = chat(id, WEAK)
+                .statusCode(400)
                 .header(TriageHeaders.ATTEMPTS, "weak-m;tries=1;error=upstream_400")
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(answer).isEqualTo(body);
         assertThat(upstream.received(id)).hasSize(1);
     }
@@ -134,24 +159,41 @@ class ResilienceTest {
     @Test
     void failingStrongModelDegradesThroughItsAlternativeToTheWeakModel() {
         String id = script("strong-m", BROKEN).and("alt-m", BROKEN).and("weak-m", OK).id;
-        chat(id, STRONG).statusCode(200)
+        chat(id, STRONG)
+                .statusCode(200)
                 .header(TriageHeaders.TIER, "strong")
                 .header(TriageHeaders.MODEL, "weak-m")
                 .header(TriageHeaders.FALLBACK, "degraded")
-                .header(TriageHeaders.ATTEMPTS, "strong-m;tries=1;error=upstream_500, alt-m;tries=1;error=upstream_500, "
-                        + "weak-m;tries=1;ok");
+                .header(
+                        TriageHeaders.ATTEMPTS,
+                        "strong-m;tries=1;error=upstream_500, alt-m;tries=1;error=upstream_500, "
+                                + "weak-m;tries=1;ok");
     }
 
     @Test
     void chainEndsOnTheLocalModelAndThenInAnErrorThatListsEveryTry() {
-        String id = script("strong-m", BROKEN).and("alt-m", BROKEN).and("weak-m", BROKEN).and("local-m", OK).id;
-        chat(id, STRONG).statusCode(200).header(TriageHeaders.MODEL, "local-m").header(TriageHeaders.FALLBACK, "last-resort");
+        String id = script("strong-m", BROKEN)
+                .and("alt-m", BROKEN)
+                .and("weak-m", BROKEN)
+                .and("local-m", OK)
+                .id;
+        chat(id, STRONG)
+                .statusCode(200)
+                .header(TriageHeaders.MODEL, "local-m")
+                .header(TriageHeaders.FALLBACK, "last-resort");
 
-        String failing = script("strong-m", BROKEN).and("alt-m", BROKEN).and("weak-m", BROKEN).and("local-m", BROKEN).id;
-        chat(failing, STRONG).statusCode(502)
+        String failing = script("strong-m", BROKEN)
+                .and("alt-m", BROKEN)
+                .and("weak-m", BROKEN)
+                .and("local-m", BROKEN)
+                .id;
+        chat(failing, STRONG)
+                .statusCode(502)
                 .body("error.code", equalTo("upstream_500"))
-                .header(TriageHeaders.ATTEMPTS, "strong-m;tries=1;error=upstream_500, alt-m;tries=1;error=upstream_500, "
-                        + "weak-m;tries=1;error=upstream_500, local-m;tries=1;error=upstream_500");
+                .header(
+                        TriageHeaders.ATTEMPTS,
+                        "strong-m;tries=1;error=upstream_500, alt-m;tries=1;error=upstream_500, "
+                                + "weak-m;tries=1;error=upstream_500, local-m;tries=1;error=upstream_500");
     }
 
     @Test
@@ -161,13 +203,17 @@ class ResilienceTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.data()).containsExactly(CHUNK, "[DONE]");
         assertThat(reply.header(TriageHeaders.MODEL)).isEqualTo("strong-m");
-        assertThat(reply.header(TriageHeaders.ATTEMPTS)).isEqualTo("weak-m;tries=3;error=upstream_503, strong-m;tries=1;ok");
+        assertThat(reply.header(TriageHeaders.ATTEMPTS))
+                .isEqualTo("weak-m;tries=3;error=upstream_503, strong-m;tries=1;ok");
     }
 
     @Test
     void streamThatStallsAfterItStartedEndsWithAnErrorEventAndNoFallback() throws Exception {
-        String id = script("weak-m", new FakeUpstream.Stream(List.of(CHUNK, CHUNK, "[DONE]"), Duration.ofMillis(900), true))
-                .and("strong-m", OK).id;
+        String id = script(
+                        "weak-m",
+                        new FakeUpstream.Stream(List.of(CHUNK, CHUNK, "[DONE]"), Duration.ofMillis(900), true))
+                .and("strong-m", OK)
+                .id;
         Sse.Reply reply = Sse.post("/v1/chat/completions", id, stream(WEAK));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.data()).hasSize(2);
@@ -180,7 +226,8 @@ class ResilienceTest {
     @Test
     void circuitBreakerOpensOnProviderFailuresOnlyThenHalfOpensAndCloses() throws Exception {
         for (int i = 0; i < 4; i++) {
-            chat(script("breaker-m", json(400, "{\"error\":{\"message\":\"bad\"}}")).id, "breaker-m").statusCode(400);
+            chat(script("breaker-m", json(400, "{\"error\":{\"message\":\"bad\"}}")).id, "breaker-m")
+                    .statusCode(400);
         }
         assertThat(circuit()).isEqualTo("circuit closed");
 
@@ -190,7 +237,8 @@ class ResilienceTest {
         chat(script("breaker-m", BROKEN).id, "breaker-m").statusCode(502);
         assertThat(circuit()).isEqualTo("circuit open");
         String rejected = script("breaker-m", OK).id;
-        chat(rejected, "breaker-m").statusCode(503)
+        chat(rejected, "breaker-m")
+                .statusCode(503)
                 .header("Retry-After", "1")
                 .body("error.code", equalTo("upstream_circuit_open"));
         assertThat(upstream.received(rejected)).isEmpty();
@@ -235,7 +283,10 @@ class ResilienceTest {
     }
 
     private static String circuit() {
-        return given().get("/q/health/ready").then().extract().path("checks.find { it.name == 'providers' }.data.'p-breaker-m'");
+        return given().get("/q/health/ready")
+                .then()
+                .extract()
+                .path("checks.find { it.name == 'providers' }.data.'p-breaker-m'");
     }
 
     /** Scripts one request id, model by model. */
@@ -252,9 +303,11 @@ class ResilienceTest {
     }
 
     private static ValidatableResponse chat(String id, String model) {
-        return given().contentType("application/json").header("x-request-id", id)
+        return given().contentType("application/json")
+                .header("x-request-id", id)
                 .body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .post("/v1/chat/completions").then();
+                .post("/v1/chat/completions")
+                .then();
     }
 
     private static String stream(String model) {

@@ -25,9 +25,12 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(FakeUpstreamResource.class)
 class UpstreamFailureTest {
 
-    private static final String CHAT = "{\"model\":\"fake-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private static final String STREAM = "{\"model\":\"fake-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private static final String CHUNK = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}";
+    private static final String CHAT =
+            "{\"model\":\"fake-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String STREAM =
+            "{\"model\":\"fake-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String CHUNK =
+            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}";
 
     @Test
     void upstreamServerErrorBecomesBadGatewayWithItsMessage() {
@@ -41,17 +44,20 @@ class UpstreamFailureTest {
 
     @Test
     void upstreamRateLimitPassesThroughAsTheUpstreamSaidIt() {
-        String body = "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
+        String body =
+                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
         String answer = chat(new FakeUpstream.Respond(429, "application/json", body, Map.of("Retry-After", "7")))
                 .statusCode(429)
                 .header("Retry-After", "7")
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(answer).isEqualTo(body);
     }
 
     @Test
     void upstreamBadRequestPassesThroughVerbatim() {
-        String body = "{\"error\":{\"message\":\"This model's maximum context length is 8192 tokens\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}";
+        String body =
+                "{\"error\":{\"message\":\"This model's maximum context length is 8192 tokens\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}";
         assertThat(chat(json(400, body)).statusCode(400).extract().asString()).isEqualTo(body);
     }
 
@@ -73,9 +79,7 @@ class UpstreamFailureTest {
     @Test
     void hangingUpstreamTimesOutWithGatewayTimeout() {
         long start = System.nanoTime();
-        chat(new FakeUpstream.Hang())
-                .statusCode(504)
-                .body("error.code", equalTo("upstream_timeout"));
+        chat(new FakeUpstream.Hang()).statusCode(504).body("error.code", equalTo("upstream_timeout"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
@@ -84,7 +88,8 @@ class UpstreamFailureTest {
         given().contentType("application/json")
                 .body("{\"model\":\"unreachable-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .post("/v1/chat/completions")
-                .then().statusCode(502)
+                .then()
+                .statusCode(502)
                 .body("error.code", equalTo("upstream_unreachable"))
                 .body("error.message", equalTo("Provider 'closed' could not be reached."));
     }
@@ -98,8 +103,10 @@ class UpstreamFailureTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.data()).hasSize(3).startsWith(CHUNK, CHUNK).doesNotContain("[DONE]");
-        assertThat(reply.data().getLast()).contains("\"type\":\"upstream_error\"")
-                .contains("\"code\":\"upstream_connection_lost\"").contains("the answer is incomplete");
+        assertThat(reply.data().getLast())
+                .contains("\"type\":\"upstream_error\"")
+                .contains("\"code\":\"upstream_connection_lost\"")
+                .contains("the answer is incomplete");
     }
 
     @Test
@@ -116,7 +123,8 @@ class UpstreamFailureTest {
     @Test
     void streamRejectedByTheUpstreamBeforeItStartsGetsTheUpstreamStatus() throws Exception {
         String id = newId();
-        String body = "{\"error\":{\"message\":\"Invalid 'messages'\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":null}}";
+        String body =
+                "{\"error\":{\"message\":\"Invalid 'messages'\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":null}}";
         FakeUpstream.get().script(id, json(400, body));
 
         Sse.Reply reply = Sse.post("/v1/chat/completions", id, STREAM);
@@ -161,8 +169,12 @@ class UpstreamFailureTest {
     private static ValidatableResponse chat(FakeUpstream.Script script) {
         String id = newId();
         FakeUpstream.get().script(id, script);
-        return given().header("x-request-id", id).contentType("application/json").body(CHAT)
+        return given().header("x-request-id", id)
+                .contentType("application/json")
+                .body(CHAT)
                 .post("/v1/chat/completions")
-                .then().header("x-request-id", id).contentType(containsString("application/json"));
+                .then()
+                .header("x-request-id", id)
+                .contentType(containsString("application/json"));
     }
 }

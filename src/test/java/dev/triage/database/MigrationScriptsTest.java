@@ -15,14 +15,16 @@ class MigrationScriptsTest {
     void everyScriptInTheFolderIsListed() throws IOException {
         try (Stream<Path> folder = Files.list(Path.of("src/main/resources", MigrationScripts.FOLDER))) {
             assertThat(MigrationScripts.FILES)
-                    .containsExactlyInAnyOrderElementsOf(folder.map(path -> path.getFileName().toString()).toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            folder.map(path -> path.getFileName().toString()).toList());
         }
     }
 
     @Test
     void flywayFindsVersionedScriptsByPrefixAndSuffix() throws IOException {
         var scripts = new MigrationScripts();
-        assertThat(scripts.getResources("V", new String[] {".sql"})).extracting("filename")
+        assertThat(scripts.getResources("V", new String[] {".sql"}))
+                .extracting("filename")
                 .containsExactly("V1__ledger.sql", "V2__api_keys.sql");
         assertThat(scripts.getResources("R", new String[] {".sql"})).isEmpty();
         try (var reader = scripts.getResource("V1__ledger.sql").read()) {

@@ -29,12 +29,21 @@ class DeployManifestsTest {
         Assumptions.assumeFalse(Boolean.getBoolean("skipNodeSdk"), "skipNodeSdk is set");
         // a routed request, and one whose model is unreachable and falls back, so that every metric has a series
         String id = "deploy-" + System.nanoTime();
-        FakeUpstream.get().script(id, "strong-m", FakeUpstream.json(200, "{\"id\":\"c\",\"object\":\"chat.completion\","
-                + "\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1}}"));
+        FakeUpstream.get()
+                .script(
+                        id,
+                        "strong-m",
+                        FakeUpstream.json(
+                                200,
+                                "{\"id\":\"c\",\"object\":\"chat.completion\","
+                                        + "\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1}}"));
         for (String model : new String[] {"router-mf-0", "down-m"}) {
-            given().contentType("application/json").header("x-request-id", id)
+            given().contentType("application/json")
+                    .header("x-request-id", id)
                     .body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                    .post("/v1/chat/completions").then().statusCode(200);
+                    .post("/v1/chat/completions")
+                    .then()
+                    .statusCode(200);
         }
         String exported = Arrays.stream(given().get("/q/metrics").asString().split("\n"))
                 .filter(line -> !line.startsWith("#") && !line.isBlank())

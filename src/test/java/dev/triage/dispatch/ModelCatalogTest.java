@@ -11,13 +11,15 @@ class ModelCatalogTest {
 
     @Test
     void aNameThatIsBothAModelAndARouteIsRefused() {
-        assertThatThrownBy(() -> ModelCatalog.refuseSharedNames(Set.of("gpt-4o", "mini", "local"), Set.of("auto", "mini", "local")))
+        assertThatThrownBy(() -> ModelCatalog.refuseSharedNames(
+                        Set.of("gpt-4o", "mini", "local"), Set.of("auto", "mini", "local")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("local, mini");
     }
 
     @Test
     void distinctNamesAreFine() {
-        assertThatCode(() -> ModelCatalog.refuseSharedNames(Set.of("gpt-4o"), Set.of("auto"))).doesNotThrowAnyException();
+        assertThatCode(() -> ModelCatalog.refuseSharedNames(Set.of("gpt-4o"), Set.of("auto")))
+                .doesNotThrowAnyException();
     }
 }

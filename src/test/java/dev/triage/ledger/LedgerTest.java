@@ -30,10 +30,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @WithTestResource(FakeUpstreamResource.class)
 class LedgerTest {
 
-    private static final String ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
-            + "\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}],"
-            + "\"usage\":{\"prompt_tokens\":1200,\"completion_tokens\":300,\"total_tokens\":1500}}";
-    private static final String CHUNK = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}";
+    private static final String ANSWER =
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":1200,\"completion_tokens\":300,\"total_tokens\":1500}}";
+    private static final String CHUNK =
+            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}";
     private static final String USAGE = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[],"
             + "\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2,\"total_tokens\":9}}";
 
@@ -68,10 +70,13 @@ class LedgerTest {
     @Test
     void streamIsMeteredFromTheUsageChunkTheGatewayAskedFor() throws Exception {
         String id = scripted(FakeUpstream.sse(CHUNK, USAGE, "[DONE]"));
-        Sse.Reply reply = Sse.post("/v1/chat/completions", id,
+        Sse.Reply reply = Sse.post(
+                "/v1/chat/completions",
+                id,
                 "{\"model\":\"fake-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(reply.data()).containsExactly(CHUNK, "[DONE]");
-        assertThat(FakeUpstream.get().received(id).getFirst().body()).contains("\"stream_options\":{\"include_usage\":true}");
+        assertThat(FakeUpstream.get().received(id).getFirst().body())
+                .contains("\"stream_options\":{\"include_usage\":true}");
         Row row = rowOf(id);
         assertThat(row.getLong("input_tokens")).isEqualTo(7);
         assertThat(row.getLong("output_tokens")).isEqualTo(2);
@@ -81,8 +86,11 @@ class LedgerTest {
     @Test
     void clientThatAskedForUsageGetsTheUsageChunk() throws Exception {
         String id = scripted(FakeUpstream.sse(CHUNK, USAGE, "[DONE]"));
-        Sse.Reply reply = Sse.post("/v1/chat/completions", id, "{\"model\":\"fake-model\",\"stream\":true,"
-                + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        Sse.Reply reply = Sse.post(
+                "/v1/chat/completions",
+                id,
+                "{\"model\":\"fake-model\",\"stream\":true,"
+                        + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(reply.data()).containsExactly(CHUNK, USAGE, "[DONE]");
         assertThat(rowOf(id).getLong("output_tokens")).isEqualTo(2);
     }
@@ -131,9 +139,11 @@ class LedgerTest {
     }
 
     private static io.restassured.response.ValidatableResponse chat(String id) {
-        return given().contentType("application/json").header("x-request-id", id)
+        return given().contentType("application/json")
+                .header("x-request-id", id)
                 .body("{\"model\":\"fake-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .post("/v1/chat/completions").then();
+                .post("/v1/chat/completions")
+                .then();
     }
 
     /** The ledger row of a request, waiting for the writer (rows are written after the response). */
@@ -142,8 +152,10 @@ class LedgerTest {
         while (System.nanoTime() < deadline) {
             RowSet<Row> rows = null;
             try {
-                rows = pool.preparedQuery("SELECT * FROM ledger WHERE request_id = $1").execute(Tuple.of(requestId))
-                        .await().atMost(Duration.ofSeconds(5));
+                rows = pool.preparedQuery("SELECT * FROM ledger WHERE request_id = $1")
+                        .execute(Tuple.of(requestId))
+                        .await()
+                        .atMost(Duration.ofSeconds(5));
             } catch (RuntimeException notYet) {
                 // the database is starting or its schema is not migrated yet
             }

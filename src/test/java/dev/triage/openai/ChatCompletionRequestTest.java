@@ -22,14 +22,16 @@ class ChatCompletionRequestTest {
 
     @Test
     void noUserMessageMeansNoRoutingText() {
-        assertThat(parse("{\"model\":\"auto\",\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}").lastUserText())
+        assertThat(parse("{\"model\":\"auto\",\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}")
+                        .lastUserText())
                 .isEmpty();
     }
 
     @Test
     void swapsOnlyTheModelKeepingEveryOtherByte() {
-        String body = "{ \"temperature\" : 1.0e0, \"model\" :\t\"auto\" , \"messages\":[{\"role\":\"user\",\"content\":\"\\u00e9\"}],"
-                + "\"x\":{\"model\":\"inner\"}}";
+        String body =
+                "{ \"temperature\" : 1.0e0, \"model\" :\t\"auto\" , \"messages\":[{\"role\":\"user\",\"content\":\"\\u00e9\"}],"
+                        + "\"x\":{\"model\":\"inner\"}}";
         String swapped = new String(parse(body).forUpstream("a \"quoted\" id"), StandardCharsets.UTF_8);
         assertThat(swapped).isEqualTo(body.replace("\"auto\"", "\"a \\\"quoted\\\" id\""));
     }
@@ -39,17 +41,19 @@ class ChatCompletionRequestTest {
         String body = " {\"model\":\"auto\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         ChatCompletionRequest request = parse(body);
         assertThat(request.gatewayAsksUsage()).isTrue();
-        assertThat(new String(request.forUpstream("up"), StandardCharsets.UTF_8)).isEqualTo(
-                " {\"stream_options\":{\"include_usage\":true},\"model\":\"up\",\"stream\":true,"
+        assertThat(new String(request.forUpstream("up"), StandardCharsets.UTF_8))
+                .isEqualTo(" {\"stream_options\":{\"include_usage\":true},\"model\":\"up\",\"stream\":true,"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-        assertThat(parse(body.replace("\"stream\":true,", "\"stream\":true,\"stream_options\":{},")).gatewayAsksUsage())
+        assertThat(parse(body.replace("\"stream\":true,", "\"stream\":true,\"stream_options\":{},"))
+                        .gatewayAsksUsage())
                 .isFalse();
     }
 
     @Test
     void readsStreamAndUsageFlags() {
-        ChatCompletionRequest request = parse("{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        ChatCompletionRequest request =
+                parse("{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(request.stream()).isTrue();
         assertThat(request.gatewayAsksUsage()).isFalse();
         assertThat(request.model()).isEqualTo("m");

@@ -13,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 class ProviderBulkheadTest {
 
-    private final ProviderBulkhead bulkhead = new ProviderBulkhead(1, 1, Duration.ofSeconds(5),
-            () -> UpstreamFailures.overloaded("p", Duration.ofSeconds(1)));
+    private final ProviderBulkhead bulkhead = new ProviderBulkhead(
+            1, 1, Duration.ofSeconds(5), () -> UpstreamFailures.overloaded("p", Duration.ofSeconds(1)));
 
     @Test
     void admitsUpToTheLimitAtOnce() {
@@ -39,13 +39,14 @@ class ProviderBulkheadTest {
         enterNow(bulkhead);
         bulkhead.enter().subscribeAsCompletionStage();
         assertThatThrownBy(() -> bulkhead.enter().await().atMost(Duration.ofMillis(100)))
-                .isInstanceOf(UpstreamFailure.class).hasMessageContaining("p");
+                .isInstanceOf(UpstreamFailure.class)
+                .hasMessageContaining("p");
     }
 
     @Test
     void aCallThatWaitedTooLongGivesUpAndLeavesNoPermitBehind() {
-        ProviderBulkhead impatient = new ProviderBulkhead(1, 1, Duration.ofMillis(50),
-                () -> UpstreamFailures.overloaded("p", Duration.ofSeconds(1)));
+        ProviderBulkhead impatient = new ProviderBulkhead(
+                1, 1, Duration.ofMillis(50), () -> UpstreamFailures.overloaded("p", Duration.ofSeconds(1)));
         enterNow(impatient);
         assertThatThrownBy(() -> impatient.enter().await().atMost(Duration.ofSeconds(2)))
                 .isInstanceOf(UpstreamFailure.class);
@@ -58,7 +59,7 @@ class ProviderBulkheadTest {
     void aCancelledWaiterLeavesTheQueue() {
         enterNow(bulkhead);
         Uni<Void> waiting = bulkhead.enter();
-        waiting.subscribe().with(ok -> { }).cancel();
+        waiting.subscribe().with(ok -> {}).cancel();
         bulkhead.enter().subscribeAsCompletionStage();
         bulkhead.leave();
         assertThat(bulkhead.inFlight()).isEqualTo(1);

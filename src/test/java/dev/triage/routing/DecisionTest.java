@@ -19,12 +19,15 @@ class DecisionTest {
     @Test
     void aLearnedDecisionHasEveryFactInHeaderOrder() {
         Decision learned = new Decision("auto", "big", Tier.STRONG, Reason.LEARNED, 0.61234567, 0.5, "v1", 12.345, "x");
-        assertThat(learned.fields()).containsExactly(
-                Map.entry(DecisionField.ROUTE, "auto"), Map.entry(DecisionField.TIER, "strong"),
-                Map.entry(DecisionField.POLICY, "learned"),
-                Map.entry(DecisionField.STRONG_PROBABILITY, 0.61234567),
-                Map.entry(DecisionField.THRESHOLD, 0.5), Map.entry(DecisionField.DECISION_MS, 12.345),
-                Map.entry(DecisionField.ROUTER_VERSION, "v1"));
+        assertThat(learned.fields())
+                .containsExactly(
+                        Map.entry(DecisionField.ROUTE, "auto"),
+                        Map.entry(DecisionField.TIER, "strong"),
+                        Map.entry(DecisionField.POLICY, "learned"),
+                        Map.entry(DecisionField.STRONG_PROBABILITY, 0.61234567),
+                        Map.entry(DecisionField.THRESHOLD, 0.5),
+                        Map.entry(DecisionField.DECISION_MS, 12.345),
+                        Map.entry(DecisionField.ROUTER_VERSION, "v1"));
         assertThat(DecisionField.STRONG_PROBABILITY.text(0.61234567)).isEqualTo("0.61235");
         assertThat(DecisionField.DECISION_MS.text(12.345)).isEqualTo("12.35");
     }

@@ -49,7 +49,8 @@ class EncoderBatcherTest {
         CompletableFuture<float[]> first = batcher.submit("a");
         assertThat(firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
         List<CompletableFuture<float[]>> waiting = List.of("bb", "ccc", "dddd", "eeeee").stream()
-                .map(batcher::submit).toList();
+                .map(batcher::submit)
+                .toList();
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).containsExactly(1f);
         for (int i = 0; i < waiting.size(); i++) {
@@ -65,14 +66,16 @@ class EncoderBatcherTest {
         assertThat(firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
         batcher.submit("queued");
         assertThatThrownBy(() -> batcher.submit("one too many").get(1, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasMessageContaining("router queue full");
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("router queue full");
     }
 
     @Test
     void anEncoderThatFailedToLoadFailsEveryRequest() {
         batcher = new EncoderBatcher(CompletableFuture.failedFuture(new IllegalStateException("no weights")), 1, 8, 16);
         assertThatThrownBy(() -> batcher.submit("x").get(5, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasMessageContaining("no weights");
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("no weights");
     }
 
     private static void await(CountDownLatch latch) {

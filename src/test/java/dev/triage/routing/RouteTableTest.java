@@ -15,21 +15,23 @@ import dev.triage.openai.OpenAiException;
 
 class RouteTableTest {
 
-    private final RouteTable table = new RouteTable(config(Map.of("auto", fixed("big"), "cheap", fixed("small"))),
-            () -> {
+    private final RouteTable table =
+            new RouteTable(config(Map.of("auto", fixed("big"), "cheap", fixed("small"))), () -> {
                 throw new AssertionError("fixed routes need no learned router");
             });
 
     @Test
     void selectsARouteByName() {
-        assertThat(table.select("cheap")).get()
+        assertThat(table.select("cheap"))
+                .get()
                 .extracting(RouteSelection::route, RouteSelection::threshold)
                 .containsExactly("cheap", null);
     }
 
     @Test
     void readsRouteLlmNamesAsTheirRouteWithAThreshold() {
-        assertThat(table.select("router-mf-0.11593")).get()
+        assertThat(table.select("router-mf-0.11593"))
+                .get()
                 .extracting(RouteSelection::route, RouteSelection::threshold)
                 .containsExactly("auto", 0.11593);
         assertThat(table.select("router-bert-1").get().threshold()).isEqualTo(1.0);
@@ -54,8 +56,13 @@ class RouteTableTest {
     void aFixedRouteDecidesItsModelAndKeepsTheAskedThreshold() {
         ChatCompletionRequest request = ChatCompletionRequest.parse(
                 "{\"model\":\"router-mf-0.3\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes());
-        Decision decision = table.select("router-mf-0.3").orElseThrow().decide(request).await().indefinitely();
-        assertThat(decision).extracting(Decision::route, Decision::model, Decision::tier, Decision::threshold)
+        Decision decision = table.select("router-mf-0.3")
+                .orElseThrow()
+                .decide(request)
+                .await()
+                .indefinitely();
+        assertThat(decision)
+                .extracting(Decision::route, Decision::model, Decision::tier, Decision::threshold)
                 .containsExactly("auto", "big", Tier.FIXED, 0.3);
     }
 

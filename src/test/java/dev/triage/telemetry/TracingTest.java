@@ -40,13 +40,17 @@ class TracingTest {
         String id = "trace-" + UUID.randomUUID();
         FakeUpstream.get().script(id, "weak-m", json(503, "{\"error\":{\"message\":\"busy\"}}"));
         FakeUpstream.get().script(id, "strong-m", json(200, ANSWER));
-        given().contentType("application/json").header("x-request-id", id)
+        given().contentType("application/json")
+                .header("x-request-id", id)
                 .body("{\"model\":\"router-mf-1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .post("/v1/chat/completions").then().statusCode(200);
+                .post("/v1/chat/completions")
+                .then()
+                .statusCode(200);
 
         SpanData request = awaitSpan("chat router-mf-1");
         List<SpanData> trace = spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(request.getTraceId())).toList();
+                .filter(span -> span.getTraceId().equals(request.getTraceId()))
+                .toList();
         assertThat(request.getAttributes().get(SpanAttributes.OPERATION)).isEqualTo("chat");
         assertThat(request.getAttributes().get(SpanAttributes.REQUEST_MODEL)).isEqualTo("router-mf-1");
         assertThat(request.getAttributes().get(SpanAttributes.RESPONSE_MODEL)).isEqualTo("strong-m");
@@ -54,7 +58,8 @@ class TracingTest {
         assertThat(request.getAttributes().get(SpanAttributes.OUTPUT_TOKENS)).isEqualTo(5L);
         assertThat(request.getAttributes().get(SpanAttributes.TIER)).isEqualTo("weak");
         assertThat(request.getAttributes().get(SpanAttributes.THRESHOLD)).isEqualTo(1.0);
-        assertThat(request.getAttributes().get(SpanAttributes.STRONG_PROBABILITY)).isBetween(0.0, 1.0);
+        assertThat(request.getAttributes().get(SpanAttributes.STRONG_PROBABILITY))
+                .isBetween(0.0, 1.0);
         assertThat(request.getAttributes().get(SpanAttributes.ROUTER_VERSION)).isNotBlank();
         assertThat(request.getAttributes().get(SpanAttributes.FALLBACK)).isEqualTo("escalated");
         assertThat(request.getAttributes().get(SpanAttributes.ATTEMPTS))
@@ -65,7 +70,9 @@ class TracingTest {
         assertThat(route.getAttributes().get(SpanAttributes.STRONG_PROBABILITY))
                 .isEqualTo(request.getAttributes().get(SpanAttributes.STRONG_PROBABILITY));
 
-        List<SpanData> weakTries = trace.stream().filter(span -> span.getName().equals("chat/completions weak-m")).toList();
+        List<SpanData> weakTries = trace.stream()
+                .filter(span -> span.getName().equals("chat/completions weak-m"))
+                .toList();
         assertThat(weakTries).hasSize(3).allSatisfy(attempt -> {
             assertThat(attempt.getKind()).isEqualTo(SpanKind.CLIENT);
             assertThat(attempt.getParentSpanId()).isEqualTo(request.getSpanId());
@@ -80,7 +87,9 @@ class TracingTest {
     private SpanData awaitSpan(String name) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            List<SpanData> found = spans.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name)).toList();
+            List<SpanData> found = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getName().equals(name))
+                    .toList();
             if (!found.isEmpty()) {
                 return found.getLast();
             }
@@ -91,7 +100,8 @@ class TracingTest {
     }
 
     private static SpanData single(List<SpanData> trace, String name) {
-        List<SpanData> found = trace.stream().filter(span -> span.getName().equals(name)).toList();
+        List<SpanData> found =
+                trace.stream().filter(span -> span.getName().equals(name)).toList();
         assertThat(found).as("spans named " + name).hasSize(1);
         return found.getFirst();
     }

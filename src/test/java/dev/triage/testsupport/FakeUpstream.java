@@ -24,24 +24,19 @@ import io.vertx.core.http.HttpServerResponse;
 public final class FakeUpstream {
 
     /** What the upstream does with one request. */
-    public sealed interface Script {
-    }
+    public sealed interface Script {}
 
     /** Answers with this status, content type and exact body. */
-    public record Respond(int status, String contentType, String body, Map<String, String> headers) implements Script {
-    }
+    public record Respond(int status, String contentType, String body, Map<String, String> headers) implements Script {}
 
     /** Streams these {@code data} payloads as SSE, pausing before each; {@code complete=false} cuts the connection after the last. */
-    public record Stream(List<String> events, Duration pause, boolean complete) implements Script {
-    }
+    public record Stream(List<String> events, Duration pause, boolean complete) implements Script {}
 
     /** Accepts the request and never answers. */
-    public record Hang() implements Script {
-    }
+    public record Hang() implements Script {}
 
     /** A request as the upstream received it. */
-    public record Received(String method, String path, Map<String, String> headers, String body) {
-    }
+    public record Received(String method, String path, Map<String, String> headers, String body) {}
 
     private static final FakeUpstream INSTANCE = new FakeUpstream();
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]*)\"");
@@ -63,7 +58,10 @@ public final class FakeUpstream {
                 vertx = Vertx.vertx();
                 server = vertx.createHttpServer()
                         .requestHandler(request -> request.body().onSuccess(body -> handle(request, body)))
-                        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                        .listen(0, "127.0.0.1")
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS);
             }
             return "http://127.0.0.1:" + server.actualPort() + "/v1";
         } catch (Exception e) {
@@ -102,7 +100,9 @@ public final class FakeUpstream {
 
     /** The requests for {@code requestId} that asked for upstream model {@code model}. */
     public List<Received> received(String requestId, String model) {
-        return received(requestId).stream().filter(request -> model.equals(modelOf(request.body()))).toList();
+        return received(requestId).stream()
+                .filter(request -> model.equals(modelOf(request.body())))
+                .toList();
     }
 
     private static String modelOf(String body) {
@@ -134,14 +134,16 @@ public final class FakeUpstream {
         String text = body.toString(StandardCharsets.UTF_8);
         received.computeIfAbsent(String.valueOf(id), key -> new CopyOnWriteArrayList<>())
                 .add(new Received(request.method().name(), request.path(), headers, text));
-        Script script = id == null ? null
+        Script script = id == null
+                ? null
                 : scripts.containsKey(id + "|" + modelOf(text)) ? next(id + "|" + modelOf(text)) : next(id);
         HttpServerResponse response = request.response();
         switch (script) {
             case null -> response.setStatusCode(500).end("{\"error\":{\"message\":\"no script for " + id + "\"}}");
             case Respond respond -> {
                 respond.headers().forEach(response::putHeader);
-                response.setStatusCode(respond.status()).putHeader("Content-Type", respond.contentType())
+                response.setStatusCode(respond.status())
+                        .putHeader("Content-Type", respond.contentType())
                         .end(respond.body());
             }
             case Stream stream -> {

@@ -7,8 +7,7 @@ import java.time.Duration;
 /** Waits until the ledger's database is up (on a clean machine the embedded PostgreSQL is created first). */
 public final class LedgerReady {
 
-    private LedgerReady() {
-    }
+    private LedgerReady() {}
 
     public static void await() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

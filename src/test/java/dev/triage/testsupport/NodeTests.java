@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs one of the Node test files in {@code src/test/node} with {@code node --test} and fails on any failure. */
 public final class NodeTests {
 
-    private NodeTests() {
-    }
+    private NodeTests() {}
 
     /** Runs {@code script} with {@code environment}; returns its TAP output once every test passed. */
     public static String run(String script, Map<String, String> environment) throws Exception {

@@ -17,11 +17,9 @@ import io.restassured.RestAssured;
 public final class Sse {
 
     /** One {@code data} payload and the milliseconds since the request was sent. */
-    public record Event(String data, long atMillis) {
-    }
+    public record Event(String data, long atMillis) {}
 
-    public record Reply(int status, String contentType, List<Event> events, String rawBody,
-            HttpHeaders headers) {
+    public record Reply(int status, String contentType, List<Event> events, String rawBody, HttpHeaders headers) {
 
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
@@ -32,8 +30,7 @@ public final class Sse {
         }
     }
 
-    private Sse() {
-    }
+    private Sse() {}
 
     public static Reply post(String path, String requestId, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
@@ -42,11 +39,12 @@ public final class Sse {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         long start = System.nanoTime();
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         List<Event> events = new ArrayList<>();
         StringBuilder raw = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 raw.append(line).append('\n');
@@ -55,7 +53,11 @@ public final class Sse {
                 }
             }
         }
-        return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(""), events,
-                raw.toString(), response.headers());
+        return new Reply(
+                response.statusCode(),
+                response.headers().firstValue("content-type").orElse(""),
+                events,
+                raw.toString(),
+                response.headers());
     }
 }

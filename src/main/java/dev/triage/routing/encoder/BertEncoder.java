@@ -33,8 +33,13 @@ public final class BertEncoder implements AutoCloseable {
     private final int maxTokens;
     private final List<BertWeights.Layer> layers;
 
-    private BertEncoder(EncoderSpec spec, HuggingFaceTokenizer tokenizer, NDManager manager, BertWeights weights,
-            int maxTokens, int layers) {
+    private BertEncoder(
+            EncoderSpec spec,
+            HuggingFaceTokenizer tokenizer,
+            NDManager manager,
+            BertWeights weights,
+            int maxTokens,
+            int layers) {
         this.spec = spec;
         this.tokenizer = tokenizer;
         this.manager = manager;
@@ -51,14 +56,16 @@ public final class BertEncoder implements AutoCloseable {
      *        router's heads must be trained on embeddings made with the same number.
      */
     public static BertEncoder load(EncoderSpec spec, int maxTokens, int layers) throws IOException {
-        Map<String, OnnxWeights.Tensor> tensors = ConvertedWeights.load(Utils.getCacheDir().resolve("triage-encoders"),
-                spec.id(), resource(spec.onnxResource));
+        Map<String, OnnxWeights.Tensor> tensors = ConvertedWeights.load(
+                Utils.getCacheDir().resolve("triage-encoders"), spec.id(), resource(spec.onnxResource));
         HuggingFaceTokenizer tokenizer;
         try (InputStream json = resource(spec.tokenizerResource).openStream()) {
-            tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
-                    "maxLength", String.valueOf(maxTokens),
-                    "truncation", "true",
-                    "padding", "false"));
+            tokenizer = HuggingFaceTokenizer.newInstance(
+                    json,
+                    Map.of(
+                            "maxLength", String.valueOf(maxTokens),
+                            "truncation", "true",
+                            "padding", "false"));
         }
         NDManager manager = NDManager.newBaseManager("PyTorch");
         return new BertEncoder(spec, tokenizer, manager, new BertWeights(tensors, manager), maxTokens, layers);
@@ -156,10 +163,14 @@ public final class BertEncoder implements AutoCloseable {
             contexts.add(attention(qkv.get(new NDIndex("{}:{}", starts[i], starts[i + 1])), hidden));
         }
         NDArray context = contexts.size() == 1 ? contexts.get(0) : NDArrays.concat(contexts, 0);
-        NDArray attended = layerNorm(context.matMul(w.attentionOut()).add(w.attentionOutBias()).add(x),
-                w.attentionNormGamma(), w.attentionNormBeta());
+        NDArray attended = layerNorm(
+                context.matMul(w.attentionOut()).add(w.attentionOutBias()).add(x),
+                w.attentionNormGamma(),
+                w.attentionNormBeta());
         NDArray intermediate = Activation.gelu(attended.matMul(w.intermediate()).add(w.intermediateBias()));
-        return layerNorm(intermediate.matMul(w.output()).add(w.outputBias()).add(attended), w.outputNormGamma(),
+        return layerNorm(
+                intermediate.matMul(w.output()).add(w.outputBias()).add(attended),
+                w.outputNormGamma(),
                 w.outputNormBeta());
     }
 
@@ -176,7 +187,8 @@ public final class BertEncoder implements AutoCloseable {
     }
 
     private static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
-        NDList normed = x.getNDArrayInternal().layerNorm(x, new Shape(x.getShape().getLastDimension()), gamma, beta, LAYER_NORM_EPS);
+        NDList normed = x.getNDArrayInternal()
+                .layerNorm(x, new Shape(x.getShape().getLastDimension()), gamma, beta, LAYER_NORM_EPS);
         return normed.singletonOrThrow();
     }
 

@@ -13,10 +13,19 @@ import ai.djl.ndarray.types.Shape;
 /** A BERT encoder's weights as tensors on the engine, the three attention projections fused into one matrix. */
 final class BertWeights {
 
-    record Layer(NDArray qkv, NDArray qkvBias, NDArray attentionOut, NDArray attentionOutBias, NDArray attentionNormGamma,
-            NDArray attentionNormBeta, NDArray intermediate, NDArray intermediateBias, NDArray output,
-            NDArray outputBias, NDArray outputNormGamma, NDArray outputNormBeta) {
-    }
+    record Layer(
+            NDArray qkv,
+            NDArray qkvBias,
+            NDArray attentionOut,
+            NDArray attentionOutBias,
+            NDArray attentionNormGamma,
+            NDArray attentionNormBeta,
+            NDArray intermediate,
+            NDArray intermediateBias,
+            NDArray output,
+            NDArray outputBias,
+            NDArray outputNormGamma,
+            NDArray outputNormBeta) {}
 
     final NDArray wordEmbeddings;
     final NDArray positionEmbeddings;
@@ -41,12 +50,19 @@ final class BertWeights {
             String self = l + "attention.self.";
             NDArray qkv = load.fused(1, self + "query.weight", self + "key.weight", self + "value.weight");
             NDArray qkvBias = load.fused(0, self + "query.bias", self + "key.bias", self + "value.bias");
-            built.add(new Layer(qkv, qkvBias,
-                    load.tensor(l + "attention.output.dense.weight"), load.tensor(l + "attention.output.dense.bias"),
-                    load.tensor(l + "attention.output.LayerNorm.weight"), load.tensor(l + "attention.output.LayerNorm.bias"),
-                    load.tensor(l + "intermediate.dense.weight"), load.tensor(l + "intermediate.dense.bias"),
-                    load.tensor(l + "output.dense.weight"), load.tensor(l + "output.dense.bias"),
-                    load.tensor(l + "output.LayerNorm.weight"), load.tensor(l + "output.LayerNorm.bias")));
+            built.add(new Layer(
+                    qkv,
+                    qkvBias,
+                    load.tensor(l + "attention.output.dense.weight"),
+                    load.tensor(l + "attention.output.dense.bias"),
+                    load.tensor(l + "attention.output.LayerNorm.weight"),
+                    load.tensor(l + "attention.output.LayerNorm.bias"),
+                    load.tensor(l + "intermediate.dense.weight"),
+                    load.tensor(l + "intermediate.dense.bias"),
+                    load.tensor(l + "output.dense.weight"),
+                    load.tensor(l + "output.dense.bias"),
+                    load.tensor(l + "output.LayerNorm.weight"),
+                    load.tensor(l + "output.LayerNorm.bias")));
         }
         if (built.isEmpty()) {
             throw new IllegalStateException("no encoder layers found in the ONNX weights");

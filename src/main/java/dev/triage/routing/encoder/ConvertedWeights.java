@@ -34,8 +34,7 @@ final class ConvertedWeights {
     private static final int MAGIC = 0x54524957; // "TRIW"
     private static final int FORMAT = 1;
 
-    private ConvertedWeights() {
-    }
+    private ConvertedWeights() {}
 
     static Map<String, OnnxWeights.Tensor> load(Path directory, String encoder, URL onnx) throws IOException {
         Path file = directory.resolve(encoder + "-" + sizeOf(onnx) + "-v" + FORMAT + ".weights");
@@ -53,8 +52,9 @@ final class ConvertedWeights {
         try {
             write(tensors, file);
         } catch (IOException e) {
-            Log.infof("Encoder weights not cached in %s (%s): the ONNX will be parsed at each start", directory,
-                    e.getMessage());
+            Log.infof(
+                    "Encoder weights not cached in %s (%s): the ONNX will be parsed at each start",
+                    directory, e.getMessage());
         }
         return tensors;
     }
@@ -80,7 +80,8 @@ final class ConvertedWeights {
                     shape[d] = in.readLong();
                     size *= shape[d];
                 }
-                ByteBuffer bytes = mapped.slice((int) offset, Math.toIntExact(size * Float.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer bytes = mapped.slice((int) offset, Math.toIntExact(size * Float.BYTES))
+                        .order(ByteOrder.LITTLE_ENDIAN);
                 tensors.put(name, new OnnxWeights.Tensor(shape, bytes.asFloatBuffer()));
                 offset += size * Float.BYTES;
             }
@@ -113,7 +114,8 @@ final class ConvertedWeights {
             start.putInt(header.size()).put(header.toByteArray()).flip();
             writeFully(channel, start);
             for (OnnxWeights.Tensor tensor : tensors.values()) {
-                ByteBuffer values = ByteBuffer.allocate(tensor.values().remaining() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer values = ByteBuffer.allocate(tensor.values().remaining() * Float.BYTES)
+                        .order(ByteOrder.LITTLE_ENDIAN);
                 values.asFloatBuffer().put(tensor.values().duplicate());
                 writeFully(channel, values);
             }

@@ -6,12 +6,14 @@ package dev.triage.routing.encoder;
  */
 public enum EncoderSpec {
     ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", Pooling.MEAN, ""),
-    BGE_SMALL_EN_V15("bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json", Pooling.CLS, ""),
+    BGE_SMALL_EN_V15(
+            "bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json", Pooling.CLS, ""),
     /** e5 expects its inputs marked as queries. */
     E5_SMALL_V2("e5-small-v2", "e5-small-v2.onnx", "e5-small-v2-tokenizer.json", Pooling.MEAN, "query: ");
 
     public enum Pooling {
-        MEAN, CLS
+        MEAN,
+        CLS
     }
 
     private final String id;
@@ -38,6 +40,7 @@ public enum EncoderSpec {
                 return spec;
             }
         }
-        throw new IllegalArgumentException("unknown encoder '" + id + "'; known: all-minilm-l6-v2, bge-small-en-v1.5, e5-small-v2");
+        throw new IllegalArgumentException(
+                "unknown encoder '" + id + "'; known: all-minilm-l6-v2, bge-small-en-v1.5, e5-small-v2");
     }
 }

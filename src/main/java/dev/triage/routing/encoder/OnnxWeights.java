@@ -21,11 +21,9 @@ final class OnnxWeights {
     private static final int FLOAT = 1;
 
     /** A tensor's shape and its float32 values. */
-    record Tensor(long[] shape, FloatBuffer values) {
-    }
+    record Tensor(long[] shape, FloatBuffer values) {}
 
-    private OnnxWeights() {
-    }
+    private OnnxWeights() {}
 
     static Map<String, Tensor> read(InputStream onnx) throws IOException {
         byte[] file = onnx.readAllBytes();
@@ -75,10 +73,13 @@ final class OnnxWeights {
             }
         });
         for (Node node : nodes) {
-            if (node.op().equals("MatMul") && node.inputs().size() == 2 && initializers.containsKey(node.inputs().get(1))) {
+            if (node.op().equals("MatMul")
+                    && node.inputs().size() == 2
+                    && initializers.containsKey(node.inputs().get(1))) {
                 String bias = addedBias.get(node.outputs().getFirst());
                 if (bias != null) {
-                    named.put(bias.substring(0, bias.length() - ".bias".length()) + ".weight",
+                    named.put(
+                            bias.substring(0, bias.length() - ".bias".length()) + ".weight",
                             initializers.get(node.inputs().get(1)));
                 }
             }
@@ -129,7 +130,10 @@ final class OnnxWeights {
         float[] values;
         if (rawStart >= 0) {
             values = new float[rawLength / 4];
-            ByteBuffer.wrap(tensor.data(), rawStart, rawLength).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            ByteBuffer.wrap(tensor.data(), rawStart, rawLength)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer()
+                    .get(values);
         } else {
             values = new float[floats.size()];
             for (int i = 0; i < values.length; i++) {

@@ -8,8 +8,7 @@ package dev.triage.routing.encoder;
  */
 public final class PyTorchThreads {
 
-    private PyTorchThreads() {
-    }
+    private PyTorchThreads() {}
 
     public static void onePerWorker() {
         setIfAbsent("ai.djl.pytorch.num_threads", "1");

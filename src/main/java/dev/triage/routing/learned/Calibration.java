@@ -10,8 +10,7 @@ import java.util.TreeMap;
  */
 public final class Calibration {
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /** The threshold that sends {@code strongShare} (0-1) of prompts scored like {@code scores} to the strong model. */
     public static double threshold(double[] scores, double strongShare) {

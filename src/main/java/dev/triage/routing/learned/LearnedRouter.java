@@ -22,8 +22,8 @@ public final class LearnedRouter {
      * @param weak the win-rate model's id for the weak model
      */
     public double strongNeeded(float[] embedding, String strong, String weak) {
-        return manifest.combination().combine(mf.winProbability(strong, weak, embedding),
-                classifier.strongWinProbability(embedding));
+        return manifest.combination()
+                .combine(mf.winProbability(strong, weak, embedding), classifier.strongWinProbability(embedding));
     }
 
     /** The same router with another combination of its heads (the trainer compares them). */

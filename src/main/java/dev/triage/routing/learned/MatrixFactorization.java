@@ -13,7 +13,8 @@ public final class MatrixFactorization {
     private final Map<String, float[]> modelVectors;
     private final Map<String, Float> modelBiases;
 
-    public MatrixFactorization(float[][] projection, Map<String, float[]> modelVectors, Map<String, Float> modelBiases) {
+    public MatrixFactorization(
+            float[][] projection, Map<String, float[]> modelVectors, Map<String, Float> modelBiases) {
         this.projection = projection;
         this.modelVectors = Map.copyOf(modelVectors);
         this.modelBiases = Map.copyOf(modelBiases);

@@ -22,10 +22,10 @@ public final class RouterArtifacts {
 
     public static final String CLASSPATH_FOLDER = "router";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper PRETTY =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private RouterArtifacts() {
-    }
+    private RouterArtifacts() {}
 
     /** Reads a router from {@code folder}, or from the classpath when {@code folder} is {@code null}. */
     public static LearnedRouter load(Path folder) throws IOException {
@@ -43,8 +43,10 @@ public final class RouterArtifacts {
         for (int i = 0; i < projection.length; i++) {
             projection[i] = floats(rows.get(i));
         }
-        return new LearnedRouter(new MatrixFactorization(projection, vectors, biases),
-                new DifficultyClassifier(floats(classifier.get("weights")), (float) classifier.get("bias").asDouble()),
+        return new LearnedRouter(
+                new MatrixFactorization(projection, vectors, biases),
+                new DifficultyClassifier(floats(classifier.get("weights")), (float)
+                        classifier.get("bias").asDouble()),
                 manifest);
     }
 
@@ -70,7 +72,8 @@ public final class RouterArtifacts {
         if (folder != null) {
             return JSON.readTree(folder.resolve(file).toFile());
         }
-        try (InputStream in = RouterArtifacts.class.getClassLoader().getResourceAsStream(CLASSPATH_FOLDER + "/" + file)) {
+        try (InputStream in =
+                RouterArtifacts.class.getClassLoader().getResourceAsStream(CLASSPATH_FOLDER + "/" + file)) {
             if (in == null) {
                 throw new IOException("router artifact " + CLASSPATH_FOLDER + "/" + file + " is not on the classpath");
             }

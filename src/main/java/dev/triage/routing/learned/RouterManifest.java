@@ -14,7 +14,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *        training prompts to the strong model)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RouterManifest(String version, String encoder, int maxTokens, int layers, String defaultStrong,
-        String defaultWeak, Combination combination, Map<String, Double> calibration, Map<String, Object> training,
-        Map<String, Object> metrics) {
-}
+public record RouterManifest(
+        String version,
+        String encoder,
+        int maxTokens,
+        int layers,
+        String defaultStrong,
+        String defaultWeak,
+        Combination combination,
+        Map<String, Double> calibration,
+        Map<String, Object> training,
+        Map<String, Object> metrics) {}

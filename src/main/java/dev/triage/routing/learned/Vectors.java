@@ -3,8 +3,7 @@ package dev.triage.routing.learned;
 /** The little linear algebra the heads need, on plain arrays. */
 final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static double dot(float[] a, float[] b) {
         double sum = 0;

@@ -17,13 +17,15 @@ import dev.triage.routing.encoder.BertEncoder;
  */
 final class EmbeddingStore {
 
-    private EmbeddingStore() {
-    }
+    private EmbeddingStore() {}
 
     static Map<String, float[]> embed(BertEncoder encoder, List<String> prompts, Path file) throws Exception {
         String tag = encoder.spec().id() + "/" + encoder.maxTokens() + "/" + encoder.layers();
         Map<String, float[]> cached = file != null && Files.exists(file) ? read(file, tag) : new HashMap<>();
-        List<String> missing = prompts.stream().distinct().filter(prompt -> !cached.containsKey(prompt)).toList();
+        List<String> missing = prompts.stream()
+                .distinct()
+                .filter(prompt -> !cached.containsKey(prompt))
+                .toList();
         if (!missing.isEmpty()) {
             cached.putAll(Embeddings.of(encoder, missing));
             if (file != null) {
@@ -56,7 +58,8 @@ final class EmbeddingStore {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeUTF(tag);
             out.writeInt(embeddings.size());
             for (Map.Entry<String, float[]> entry : embeddings.entrySet()) {

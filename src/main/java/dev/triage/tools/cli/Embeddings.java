@@ -14,8 +14,7 @@ import dev.triage.routing.encoder.BertEncoder;
 /** Embeds many prompts at once, one encoder call per core. */
 final class Embeddings {
 
-    private Embeddings() {
-    }
+    private Embeddings() {}
 
     static Map<String, float[]> of(BertEncoder encoder, Collection<String> prompts) throws Exception {
         Map<String, float[]> embeddings = new ConcurrentHashMap<>();

@@ -27,7 +27,8 @@ final class LoadedRouter implements AutoCloseable {
         this.weak = args.string("weak", manifest.defaultWeak());
         for (String model : List.of(strong, weak)) {
             if (!router.mf().knows(model)) {
-                throw new IllegalArgumentException("'" + model + "' is unknown to this router; known: " + router.mf().models());
+                throw new IllegalArgumentException("'" + model + "' is unknown to this router; known: "
+                        + router.mf().models());
             }
         }
         this.encoder = BertEncoder.load(EncoderSpec.byId(manifest.encoder()), manifest.maxTokens(), manifest.layers());
@@ -35,7 +36,9 @@ final class LoadedRouter implements AutoCloseable {
 
     double[] scores(List<String> prompts) throws Exception {
         Map<String, float[]> embeddings = Embeddings.of(encoder, prompts);
-        return prompts.stream().mapToDouble(prompt -> router.strongNeeded(embeddings.get(prompt), strong, weak)).toArray();
+        return prompts.stream()
+                .mapToDouble(prompt -> router.strongNeeded(embeddings.get(prompt), strong, weak))
+                .toArray();
     }
 
     String pair() {

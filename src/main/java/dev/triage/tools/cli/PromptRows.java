@@ -20,6 +20,8 @@ record PromptRows(List<JsonNode> ids, List<String> prompts) {
             }
             return new JsonNode[] {row.has("id") ? row.get("id") : nodes.numberNode(number), row.get("prompt")};
         });
-        return new PromptRows(rows.stream().map(row -> row[0]).toList(), rows.stream().map(row -> row[1].asText()).toList());
+        return new PromptRows(
+                rows.stream().map(row -> row[0]).toList(),
+                rows.stream().map(row -> row[1].asText()).toList());
     }
 }

@@ -14,10 +14,10 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.triage.routing.learned.Calibration;
 import dev.triage.tools.eval.Comparison;
 import dev.triage.tools.eval.EvalRow;
 import dev.triage.tools.eval.RouterCurve;
-import dev.triage.routing.learned.Calibration;
 
 /**
  * The router's command line, over the same routing code as the gateway and without its HTTP server:
@@ -34,8 +34,7 @@ public final class RouterCommand {
               evaluate  --input eval.jsonl [--router DIR] [--strong M --weak M]
             """;
 
-    private RouterCommand() {
-    }
+    private RouterCommand() {}
 
     public static void main(String[] argv) {
         if (argv.length == 0) {
@@ -70,8 +69,13 @@ public final class RouterCommand {
         PromptRows rows = PromptRows.read(args.path("input"));
         try (LoadedRouter router = new LoadedRouter(args)) {
             double threshold = Calibration.threshold(router.scores(rows.prompts()), share);
-            System.out.printf(Locale.ROOT, "threshold %.5f sends %.0f%% of %d prompts to the strong model (%s)%n",
-                    threshold, share * 100, rows.prompts().size(), router.pair());
+            System.out.printf(
+                    Locale.ROOT,
+                    "threshold %.5f sends %.0f%% of %d prompts to the strong model (%s)%n",
+                    threshold,
+                    share * 100,
+                    rows.prompts().size(),
+                    router.pair());
         }
     }
 
@@ -96,7 +100,9 @@ public final class RouterCommand {
     private static void evaluate(Args args) throws Exception {
         List<EvalRow> rows = EvalRow.read(args.path("input"));
         Map<String, List<EvalRow>> byBenchmark = new TreeMap<>();
-        rows.forEach(row -> byBenchmark.computeIfAbsent(row.benchmark(), key -> new ArrayList<>()).add(row));
+        rows.forEach(row -> byBenchmark
+                .computeIfAbsent(row.benchmark(), key -> new ArrayList<>())
+                .add(row));
         if (byBenchmark.size() > 1) {
             byBenchmark.put("(all)", rows);
         }
@@ -110,12 +116,20 @@ public final class RouterCommand {
             for (Map.Entry<String, List<EvalRow>> benchmark : byBenchmark.entrySet()) {
                 List<EvalRow> part = benchmark.getValue();
                 double[] partScores = part.stream().mapToDouble(scores::get).toArray();
-                RouterCurve curve = RouterCurve.of(partScores, part.stream().mapToDouble(EvalRow::strongScore).toArray(),
+                RouterCurve curve = RouterCurve.of(
+                        partScores,
+                        part.stream().mapToDouble(EvalRow::strongScore).toArray(),
                         part.stream().mapToDouble(EvalRow::weakScore).toArray());
-                System.out.printf(Locale.ROOT, "%n## %s: weak %.3f, strong %.3f%n", benchmark.getKey(),
-                        curve.weakQuality(), curve.strongQuality());
-                System.out.println("curve (%strong -> quality): " + curve.points().stream()
-                        .map(p -> String.format(Locale.ROOT, "%.0f%%:%.3f", p.strongPercent(), p.quality())).toList());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n## %s: weak %.3f, strong %.3f%n",
+                        benchmark.getKey(),
+                        curve.weakQuality(),
+                        curve.strongQuality());
+                System.out.println("curve (%strong -> quality): "
+                        + curve.points().stream()
+                                .map(p -> String.format(Locale.ROOT, "%.0f%%:%.3f", p.strongPercent(), p.quality()))
+                                .toList());
                 System.out.println(Comparison.HEADER);
                 Comparison.of("triage", partScores, part).forEach(metrics -> System.out.println(metrics.line()));
             }

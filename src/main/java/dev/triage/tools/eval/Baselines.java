@@ -6,8 +6,7 @@ import java.util.Random;
 /** The routers a learned one must beat: random scores, and "longer prompts are harder". */
 public final class Baselines {
 
-    private Baselines() {
-    }
+    private Baselines() {}
 
     public static double[] random(int size, long seed) {
         Random random = new Random(seed);

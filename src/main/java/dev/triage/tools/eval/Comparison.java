@@ -13,7 +13,8 @@ public final class Comparison {
     public record Metrics(String router, int rows, double apgr, double cpt50, double cpt80) {
 
         public String line() {
-            return String.format(Locale.ROOT, "| %-14s | %5d | %6.3f | %7.1f%% | %7.1f%% |", router, rows, apgr, cpt50, cpt80);
+            return String.format(
+                    Locale.ROOT, "| %-14s | %5d | %6.3f | %7.1f%% | %7.1f%% |", router, rows, apgr, cpt50, cpt80);
         }
 
         public Map<String, Object> asMap() {
@@ -30,8 +31,7 @@ public final class Comparison {
             + "|----------------|-------|--------|----------|----------|";
     static final int RANDOM_SEEDS = 100;
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     public static List<Metrics> of(String routerName, double[] scores, List<EvalRow> rows) {
         double[] strong = rows.stream().mapToDouble(EvalRow::strongScore).toArray();
@@ -48,8 +48,14 @@ public final class Comparison {
             cpt80 += curve.cpt(0.8) / RANDOM_SEEDS;
         }
         metrics.add(new Metrics("random", rows.size(), apgr, cpt50, cpt80));
-        metrics.add(metrics("prompt-length", RouterCurve.of(
-                Baselines.promptLength(rows.stream().map(EvalRow::prompt).toList()), strong, weak), rows.size()));
+        metrics.add(metrics(
+                "prompt-length",
+                RouterCurve.of(
+                        Baselines.promptLength(
+                                rows.stream().map(EvalRow::prompt).toList()),
+                        strong,
+                        weak),
+                rows.size()));
         return metrics;
     }
 

@@ -11,12 +11,17 @@ public record EvalRow(String id, String benchmark, String prompt, double strongS
 
     public static List<EvalRow> read(Path file) throws IOException {
         return JsonLines.read(file, (row, number, where) -> {
-            if (!row.path("prompt").isTextual() || !row.path("strong_score").isNumber()
+            if (!row.path("prompt").isTextual()
+                    || !row.path("strong_score").isNumber()
                     || !row.path("weak_score").isNumber()) {
                 throw new IOException(where + ": needs prompt, strong_score and weak_score");
             }
-            return new EvalRow(row.path("id").asText(String.valueOf(number)), row.path("benchmark").asText("all"),
-                    row.get("prompt").asText(), row.get("strong_score").asDouble(), row.get("weak_score").asDouble());
+            return new EvalRow(
+                    row.path("id").asText(String.valueOf(number)),
+                    row.path("benchmark").asText("all"),
+                    row.get("prompt").asText(),
+                    row.get("strong_score").asDouble(),
+                    row.get("weak_score").asDouble());
         });
     }
 }

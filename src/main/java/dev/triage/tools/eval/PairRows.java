@@ -15,8 +15,7 @@ import dev.triage.tools.training.Battle;
  */
 public final class PairRows {
 
-    private PairRows() {
-    }
+    private PairRows() {}
 
     public static List<EvalRow> of(List<Battle> battles, String strong, String weak, Predicate<String> prompts) {
         Map<String, double[]> tallies = new LinkedHashMap<>();

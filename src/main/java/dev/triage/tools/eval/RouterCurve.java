@@ -16,8 +16,7 @@ import dev.triage.routing.learned.Calibration;
 public final class RouterCurve {
 
     /** One point: the share of prompts sent to the strong model (0-100) and the mean quality there. */
-    public record Point(double strongPercent, double quality) {
-    }
+    public record Point(double strongPercent, double quality) {}
 
     private final List<Point> points;
     private final double weakQuality;

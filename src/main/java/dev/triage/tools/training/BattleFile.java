@@ -14,16 +14,21 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class BattleFile {
 
-    private BattleFile() {
-    }
+    private BattleFile() {}
 
     public static List<Battle> read(Path file) throws IOException {
         return JsonLines.read(file, (row, number, where) -> {
-            if (!row.path("prompt").isTextual() || !row.path("model_a").isTextual() || !row.path("model_b").isTextual()) {
+            if (!row.path("prompt").isTextual()
+                    || !row.path("model_a").isTextual()
+                    || !row.path("model_b").isTextual()) {
                 throw new IOException(where + ": a battle needs prompt, model_a and model_b");
             }
-            return new Battle(row.get("prompt").asText(), row.get("model_a").asText(), row.get("model_b").asText(),
-                    aWins(row, where), row.path("subset").asText("all"));
+            return new Battle(
+                    row.get("prompt").asText(),
+                    row.get("model_a").asText(),
+                    row.get("model_b").asText(),
+                    aWins(row, where),
+                    row.path("subset").asText("all"));
         });
     }
 

@@ -12,11 +12,9 @@ import dev.triage.routing.learned.DifficultyClassifier;
  */
 public final class ClassifierTrainer {
 
-    public record Options(String strongModel, int iterations, double learningRate, double l2) {
-    }
+    public record Options(String strongModel, int iterations, double learningRate, double l2) {}
 
-    private ClassifierTrainer() {
-    }
+    private ClassifierTrainer() {}
 
     public static DifficultyClassifier train(List<Battle> battles, Map<String, float[]> embeddings, Options options) {
         Map<String, double[]> wins = new HashMap<>();

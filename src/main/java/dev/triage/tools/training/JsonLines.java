@@ -21,8 +21,7 @@ public final class JsonLines {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonLines() {
-    }
+    private JsonLines() {}
 
     public static <T> List<T> read(Path file, RowReader<T> reader) throws IOException {
         List<T> rows = new ArrayList<>();

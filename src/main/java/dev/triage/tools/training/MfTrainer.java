@@ -17,15 +17,14 @@ import dev.triage.routing.learned.MatrixFactorization;
  */
 public final class MfTrainer {
 
-    public record Options(int dimensions, int epochs, double learningRate, double l2, long seed) {
-    }
+    public record Options(int dimensions, int epochs, double learningRate, double l2, long seed) {}
 
-    private MfTrainer() {
-    }
+    private MfTrainer() {}
 
     public static MatrixFactorization train(List<Battle> battles, Map<String, float[]> embeddings, Options options) {
         Map<String, List<Battle>> byPrompt = new LinkedHashMap<>();
-        battles.forEach(battle -> byPrompt.computeIfAbsent(battle.prompt(), key -> new ArrayList<>()).add(battle));
+        battles.forEach(battle -> byPrompt.computeIfAbsent(battle.prompt(), key -> new ArrayList<>())
+                .add(battle));
         int k = options.dimensions();
         int e = embeddings.values().iterator().next().length;
         Random random = new Random(options.seed());
@@ -85,9 +84,12 @@ public final class MfTrainer {
                     for (int i = 0; i < k; i++) {
                         gradient[i] += (float) (options.l2() * vector[i]);
                     }
-                    vectorAdams.computeIfAbsent(model, key -> new Adam(k, options.learningRate())).step(vector, gradient);
+                    vectorAdams
+                            .computeIfAbsent(model, key -> new Adam(k, options.learningRate()))
+                            .step(vector, gradient);
                 });
-                db.forEach((model, gradient) -> biasAdams.computeIfAbsent(model, key -> new Adam(1, options.learningRate()))
+                db.forEach((model, gradient) -> biasAdams
+                        .computeIfAbsent(model, key -> new Adam(1, options.learningRate()))
                         .step(biases.get(model), gradient));
             }
         }

@@ -11,7 +11,9 @@ import java.security.NoSuchAlgorithmException;
 public record PromptSplit(long seed, int testPercent, int validationPercent) {
 
     public enum Part {
-        TRAIN, VALIDATION, TEST
+        TRAIN,
+        VALIDATION,
+        TEST
     }
 
     public Part of(String prompt) {
@@ -24,8 +26,8 @@ public record PromptSplit(long seed, int testPercent, int validationPercent) {
 
     private int bucket(String prompt) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((seed + ":" + prompt).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest((seed + ":" + prompt).getBytes(StandardCharsets.UTF_8));
             return Math.floorMod(((digest[0] & 0xFF) << 8) | (digest[1] & 0xFF), 100);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -35,14 +35,16 @@ class BertEncoderGoldenTest {
     void reproducesOnnxRuntimeWithinOneInAHundredThousand() throws Exception {
         List<JsonNode> golden;
         try (InputStream in = getClass().getResourceAsStream("/golden/all-minilm-l6-v2.jsonl")) {
-            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .map(line -> {
                         try {
                             return new ObjectMapper().readTree(line);
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
-                    }).toList();
+                    })
+                    .toList();
         }
         assertThat(golden).hasSize(4);
         for (JsonNode row : golden) {

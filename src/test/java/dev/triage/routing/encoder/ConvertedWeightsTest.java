@@ -28,7 +28,8 @@ class ConvertedWeightsTest {
         ConvertedWeights.load(cache, "all-minilm-l6-v2", ONNX); // converts and writes
         try (var files = Files.list(cache)) {
             assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactly("all-minilm-l6-v2-" + ONNX.openConnection().getContentLengthLong() + "-v1.weights");
+                    .containsExactly(
+                            "all-minilm-l6-v2-" + ONNX.openConnection().getContentLengthLong() + "-v1.weights");
         }
         Map<String, OnnxWeights.Tensor> mapped = ConvertedWeights.load(cache, "all-minilm-l6-v2", ONNX);
 
@@ -36,7 +37,12 @@ class ConvertedWeightsTest {
         parsed.forEach((name, tensor) -> {
             assertThat(mapped.get(name).shape()).as(name).containsExactly(tensor.shape());
             // FloatBuffer.equals compares every value (AssertJ's element-wise check is far too slow for 11M floats)
-            assertThat(mapped.get(name).values().duplicate().equals(tensor.values().duplicate())).as(name).isTrue();
+            assertThat(mapped.get(name)
+                            .values()
+                            .duplicate()
+                            .equals(tensor.values().duplicate()))
+                    .as(name)
+                    .isTrue();
         });
     }
 

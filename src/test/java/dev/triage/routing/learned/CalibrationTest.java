@@ -25,7 +25,8 @@ class CalibrationTest {
         double threshold = Calibration.threshold(scores, 0.4);
         // 1 - 0.4 = 0.6 quantile: position 2.4 -> 0.4 + 0.4*(0.5-0.4) = 0.44; scores at or above: 0.5 and 0.9
         assertThat(threshold).isCloseTo(0.44, within(1e-12));
-        assertThat(java.util.Arrays.stream(scores).filter(s -> s >= threshold).count()).isEqualTo(2);
+        assertThat(java.util.Arrays.stream(scores).filter(s -> s >= threshold).count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -46,7 +47,8 @@ class CalibrationTest {
 
     @Test
     void aShareOutsideZeroToOneIsAConfigurationError() {
-        assertThatThrownBy(() -> Calibration.forShare(Map.of(), 1.5)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Calibration.forShare(Map.of(), 1.5))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("strong-pct");
     }
 }
