@@ -48,6 +48,10 @@ public class ApiKey extends PanacheEntityBase {
 
     public Integer tpm;
 
+    /** Whether RouteLLM-style names may set this key's threshold; null: only when it has no budget. */
+    @Column(name = "allow_threshold_override")
+    public Boolean allowThresholdOverride;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

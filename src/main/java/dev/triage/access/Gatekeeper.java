@@ -82,6 +82,22 @@ public class Gatekeeper {
     }
 
     /**
+     * Lets {@code caller} pick a route's threshold itself with a RouteLLM-style name ({@code modelName}), or refuses
+     * with 403: a key with a budget may not, unless it was created with {@code allow_threshold_override}.
+     */
+    public void admitThreshold(Caller caller, String modelName) {
+        if (caller.key() != null && !caller.key().mayChooseThreshold()) {
+            throw new OpenAiException(
+                    403,
+                    "invalid_request_error",
+                    "threshold_override_not_allowed",
+                    "model",
+                    "This API key may not choose its own routing threshold ('" + modelName
+                            + "'); name the route itself.");
+        }
+    }
+
+    /**
      * Lets {@code caller} use the route or model {@code name} now, or refuses (403 not allowed, 429 budget spent or rate
      * limit reached). Returns whether a soft budget is spent, in which case the route must answer with its weak model.
      */

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.triage.database.DatabaseConfig;
 import dev.triage.database.DatabaseReady;
 import dev.triage.ledger.KeySpend;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -49,9 +50,10 @@ public class KeyStore {
     private volatile boolean loaded;
     private volatile boolean issued;
 
-    KeyStore(KeySpend spend, KeysConfig config) {
+    KeyStore(KeySpend spend, KeysConfig config, DatabaseConfig database) {
         this.spend = spend;
         this.refreshInterval = config.keyRefresh();
+        this.loaded = !database.enabled();
     }
 
     /** The live virtual key with this secret, if any. */
@@ -59,7 +61,7 @@ public class KeyStore {
         return Optional.ofNullable(byHash.get(hash(secret)));
     }
 
-    /** Whether the keys have been read from the database at least once. */
+    /** Whether the keys have been read from the database at least once (always, without a database: none to read). */
     public boolean loaded() {
         return loaded;
     }
@@ -96,6 +98,14 @@ public class KeyStore {
     }
 
     public Uni<List<ApiKey>> list() {
+        return listAll();
+    }
+
+    /**
+     * Every stored key. A lambda, not a method reference: Panache generates {@code listAll} into the entity class, and a
+     * reference to the inherited static method would call the base class's, which only throws.
+     */
+    private Uni<List<ApiKey>> listAll() {
         return Panache.withSession(() -> ApiKey.<ApiKey>listAll());
     }
 
@@ -122,8 +132,7 @@ public class KeyStore {
 
     private void refresh() {
         try {
-            List<ApiKey> all =
-                    VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(ApiKey::<ApiKey>listAll));
+            List<ApiKey> all = VertxContextSupport.subscribeAndAwait(this::listAll);
             List<ApiKey> live =
                     all.stream().filter(key -> key.revokedAt == null).toList();
             Instant now = Instant.now();

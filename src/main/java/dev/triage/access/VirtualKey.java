@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * A usable virtual key, as the gateway checks it on every request: what it may call, its spending budget per period
- * (hard: refuse; soft: downgrade to the weak model) and its request and token rates per minute (null: no limit).
+ * (hard: refuse; soft: downgrade to the weak model), its request and token rates per minute (null: no limit), and
+ * whether it may set a route's threshold itself with a RouteLLM-style name ({@code router-mf-0} would be always-strong).
  */
 public record VirtualKey(
         UUID id,
@@ -24,7 +25,8 @@ public record VirtualKey(
         Period period,
         boolean hardBudget,
         Integer rpm,
-        Integer tpm) {
+        Integer tpm,
+        boolean mayChooseThreshold) {
 
     /** The span a budget covers, in UTC. */
     public enum Period {
@@ -53,7 +55,8 @@ public record VirtualKey(
                 Period.valueOf(key.budgetPeriod.toUpperCase(Locale.ROOT)),
                 !"soft".equalsIgnoreCase(key.budgetMode),
                 key.rpm,
-                key.tpm);
+                key.tpm,
+                key.allowThresholdOverride != null ? key.allowThresholdOverride : key.budgetUsd == null);
     }
 
     /** Whether this key may use the route or model {@code name}: with no list at all, every one; else those listed. */

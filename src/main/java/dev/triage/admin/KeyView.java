@@ -27,6 +27,7 @@ record KeyView(
         String budgetMode,
         Integer rpm,
         Integer tpm,
+        Boolean allowThresholdOverride,
         BigDecimal spentUsd,
         Instant createdAt,
         Instant revokedAt) {
@@ -44,6 +45,7 @@ record KeyView(
                 key.budgetMode,
                 key.rpm,
                 key.tpm,
+                key.allowThresholdOverride,
                 spent,
                 key.createdAt,
                 key.revokedAt);

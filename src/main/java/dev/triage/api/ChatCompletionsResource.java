@@ -30,6 +30,6 @@ public class ChatCompletionsResource {
     public RestMulti<Buffer> create(
             byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
         return Replies.of(dispatcher.chat(
-                ChatCompletionRequest.parse(bodyLimit.check(body)), requestId, ApiKeyCheck.callerOf(context)));
+                ChatCompletionRequest.parse(bodyLimit.check(body)), requestId, AccessCheck.callerOf(context)));
     }
 }

@@ -31,7 +31,7 @@ public class PassThroughResource {
     public RestMulti<Buffer> embeddings(
             byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
         return Replies.of(dispatcher.embeddings(
-                ModelRequest.parse(bodyLimit.check(body)), requestId, ApiKeyCheck.callerOf(context)));
+                ModelRequest.parse(bodyLimit.check(body)), requestId, AccessCheck.callerOf(context)));
     }
 
     @POST
@@ -40,6 +40,6 @@ public class PassThroughResource {
     public RestMulti<Buffer> completions(
             byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
         return Replies.of(dispatcher.completions(
-                ModelRequest.parse(bodyLimit.check(body)), requestId, ApiKeyCheck.callerOf(context)));
+                ModelRequest.parse(bodyLimit.check(body)), requestId, AccessCheck.callerOf(context)));
     }
 }

@@ -54,9 +54,12 @@ public class DatabaseStatus {
         }
     }
 
-    /** The 503 for a database that failed to answer a query. */
+    /**
+     * The 503 for a database that failed to answer a query. The database's own message (which may quote SQL) stays in
+     * the cause, which the error mapper logs; the client is not shown it.
+     */
     public OpenAiException unavailable(Throwable failure) {
-        return unavailable(failure.getMessage(), failure);
+        return unavailable("a query failed", failure);
     }
 
     public State state() {

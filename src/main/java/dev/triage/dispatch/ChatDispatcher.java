@@ -3,6 +3,7 @@ package dev.triage.dispatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -64,9 +65,12 @@ public class ChatDispatcher {
     }
 
     public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId, Caller caller) {
-        boolean overSoftBudget = gatekeeper.admit(
-                caller,
-                routes.select(request.model()).map(RouteSelection::route).orElse(request.model()));
+        Optional<RouteSelection> selection = routes.select(request.model());
+        if (selection.map(RouteSelection::threshold).isPresent()) {
+            gatekeeper.admitThreshold(caller, request.model());
+        }
+        boolean overSoftBudget =
+                gatekeeper.admit(caller, selection.map(RouteSelection::route).orElse(request.model()));
         RequestTrace.Traced traced = trace.begin("chat", request.model());
         Instant decidingSince = Instant.now();
         return decide(request)

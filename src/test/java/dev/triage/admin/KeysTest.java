@@ -1,6 +1,6 @@
 package dev.triage.admin;
 
-import static dev.triage.testsupport.FakeUpstream.json;
+import static dev.triage.testsupport.KeysResource.chat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,13 +9,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.triage.api.TriageHeaders;
-import dev.triage.testsupport.FakeUpstream;
 import dev.triage.testsupport.KeysResource;
 import dev.triage.testsupport.LedgerReady;
 import io.quarkus.test.common.WithTestResource;
@@ -103,7 +100,8 @@ class KeysTest {
 
     @Test
     void softBudgetDowngradesTheRouteToItsWeakModel() {
-        String secret = create("{\"name\":\"soft\",\"budget_usd\":0.01,\"budget_mode\":\"soft\"}")
+        String secret = create(
+                        "{\"name\":\"soft\",\"budget_usd\":0.01,\"budget_mode\":\"soft\",\"allow_threshold_override\":true}")
                 .extract()
                 .path("key");
         chat(secret, "router-mf-0").statusCode(200).header(TriageHeaders.MODEL, "strong-m");
@@ -131,6 +129,65 @@ class KeysTest {
         assertThat(savings).isGreaterThan(cost * 50);
     }
 
+    @Test
+    void theAdminTokenIsCheckedBeforeTheBodyIsRead() {
+        given().contentType("application/json")
+                .body("{not json")
+                .post("/admin/keys")
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("invalid_admin_token"));
+    }
+
+    @Test
+    void aKeyOutsideItsRangesIsRefusedNamingTheField() {
+        String longName = "n".repeat(201);
+        String[][] cases = {
+            {"{\"name\":\"x\",\"budget_usd\":1e30}", "budget_usd"},
+            {"{\"name\":\"x\",\"budget_usd\":-1}", "budget_usd"},
+            {"{\"name\":\"x\\u0000y\"}", "name"},
+            {"{\"name\":\"" + longName + "\"}", "name"},
+            {"{\"name\":\"\"}", "name"},
+            {"{}", "name"},
+            {"{\"name\":\"x\",\"rpm\":1.5}", "rpm"},
+            {"{\"name\":\"x\",\"tpm\":0}", "tpm"},
+            {"{\"name\":\"x\",\"rpm\":\"10\"}", "rpm"},
+            {"{\"name\":\"x\",\"allowed_models\":[]}", "allowed_models"},
+            {"{\"name\":\"x\",\"allowed_routes\":[\"a,b\"]}", "allowed_routes"},
+            {"{\"name\":\"x\",\"budget\":5}", "budget"},
+            {"{\"name\":\"x\",\"allow_threshold_override\":\"yes\"}", "allow_threshold_override"},
+        };
+        for (String[] bad : cases) {
+            admin().body(bad[0])
+                    .post("/admin/keys")
+                    .then()
+                    .statusCode(400)
+                    .body("error.type", equalTo("invalid_request_error"))
+                    .body("error.param", equalTo(bad[1]));
+        }
+        admin().body("[1]").post("/admin/keys").then().statusCode(400);
+    }
+
+    @Test
+    void aKeyWithABudgetMayNotPickItsOwnThreshold() {
+        String budgeted =
+                create("{\"name\":\"budgeted\",\"budget_usd\":5}").extract().path("key");
+        chat(budgeted, "router-mf-0")
+                .statusCode(403)
+                .body("error.code", equalTo("threshold_override_not_allowed"))
+                .body("error.param", equalTo("model"));
+        chat(budgeted, "tiered").statusCode(200);
+
+        String trusted = create("{\"name\":\"trusted\",\"budget_usd\":5,\"allow_threshold_override\":true}")
+                .body("allow_threshold_override", equalTo(true))
+                .extract()
+                .path("key");
+        chat(trusted, "router-mf-0").statusCode(200).header(TriageHeaders.MODEL, "strong-m");
+
+        String unbudgeted = create("{\"name\":\"unbudgeted\"}").extract().path("key");
+        chat(unbudgeted, "router-mf-0").statusCode(200);
+    }
+
     private static RequestSpecification admin() {
         return given().header("Authorization", "Bearer " + KeysResource.ADMIN_TOKEN)
                 .contentType("application/json");
@@ -138,19 +195,5 @@ class KeysTest {
 
     private static ValidatableResponse create(String body) {
         return admin().body(body).post("/admin/keys").then().statusCode(201);
-    }
-
-    private static ValidatableResponse chat(String secret, String model) {
-        String id = "keys-" + UUID.randomUUID();
-        for (String upstream : new String[] {"weak-m", "strong-m"}) {
-            FakeUpstream.get().script(id, upstream, json(200, KeysResource.ANSWER));
-        }
-        RequestSpecification request = given().contentType("application/json").header("x-request-id", id);
-        if (secret != null) {
-            request = request.header("Authorization", "Bearer " + secret);
-        }
-        return request.body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .post("/v1/chat/completions")
-                .then();
     }
 }

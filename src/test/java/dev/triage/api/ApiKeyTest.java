@@ -1,9 +1,14 @@
 package dev.triage.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 
 /** Keys from configuration on a gateway without a database: the keys work, what needs the ledger says it is off. */
 @QuarkusTest
@@ -82,5 +88,33 @@ class ApiKeyTest {
                 .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'ledger' }.data.state", equalTo("off"));
+    }
+
+    @Test
+    void pathSpellingsOfV1NeedTheKeyToo() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : new String[] {
+            "//v1/models",
+            "/./v1/models",
+            "/%76%31/models",
+            "/x/../v1/models",
+            "/v1;x=1/models",
+            "//v1/chat/completions"
+        }) {
+            URI uri = URI.create("http://localhost:" + RestAssured.port + path);
+            for (HttpRequest request : new HttpRequest[] {
+                HttpRequest.newBuilder(uri).GET().build(),
+                HttpRequest.newBuilder(uri)
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(CHAT))
+                        .build()
+            }) {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode())
+                        .as(request.method() + " " + path)
+                        .isEqualTo(401);
+                assertThat(response.body()).as(path).contains("\"missing_api_key\"");
+            }
+        }
     }
 }

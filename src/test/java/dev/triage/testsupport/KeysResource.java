@@ -1,7 +1,14 @@
 package dev.triage.testsupport;
 
+import static dev.triage.testsupport.FakeUpstream.json;
+import static io.restassured.RestAssured.given;
+
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * {@link ResilienceResource}'s providers and learned route, with prices, an admin token, and a database of their own
@@ -27,5 +34,20 @@ public class KeysResource extends ResilienceResource {
         config.put("triage.database.embedded.port", "54392");
         config.put("triage.database.embedded.data-dir", "target/pgdata-keys-test");
         return config;
+    }
+
+    /** A chat request with {@code secret} (none when null) that the fake upstream answers with {@link #ANSWER}. */
+    public static ValidatableResponse chat(String secret, String model) {
+        String id = "keys-" + UUID.randomUUID();
+        for (String upstream : new String[] {"weak-m", "strong-m"}) {
+            FakeUpstream.get().script(id, upstream, json(200, ANSWER));
+        }
+        RequestSpecification request = given().contentType("application/json").header("x-request-id", id);
+        if (secret != null) {
+            request = request.header("Authorization", "Bearer " + secret);
+        }
+        return request.body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .post("/v1/chat/completions")
+                .then();
     }
 }
