@@ -47,8 +47,11 @@ final class SseFrames {
                 .recoverWithItem(failure -> error(interrupted(failure)));
     }
 
+    /** One event; data of several lines goes as one {@code data:} field per line, which parsers join back. */
     private static Buffer data(String data) {
-        return Buffer.buffer("data: " + data + "\n\n", StandardCharsets.UTF_8.name());
+        StringBuilder frame = new StringBuilder(data.length() + 16);
+        data.lines().forEach(line -> frame.append("data: ").append(line).append('\n'));
+        return Buffer.buffer(frame.append('\n').toString(), StandardCharsets.UTF_8.name());
     }
 
     /** A failure after the first frame, said as such: the client already holds part of an answer. */

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.client.SseEvent;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -33,7 +35,7 @@ interface OpenAiCompatibleApi {
     @POST
     @Path("{endpoint}")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<String> stream(
+    Multi<SseEvent<String>> stream(
             @Encoded @PathParam("endpoint") String endpoint,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam("x-request-id") String requestId,

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.client.SseEvent;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,6 +102,8 @@ public class OpenAiCompatibleProvider {
                                                         authorization,
                                                         call.requestId(),
                                                         call.body())
+                                                .filter(OpenAiCompatibleProvider::carriesData)
+                                                .map(SseEvent::data)
                                                 .onFailure()
                                                 .transform(failure -> UpstreamFailures.fromThrowable(name, failure)),
                                         name,
@@ -111,6 +114,14 @@ public class OpenAiCompatibleProvider {
                         .onCancellation()
                         .invoke(guard::release)
                         .map(events -> events.onTermination().invoke(guard::release)));
+    }
+
+    /**
+     * Whether an upstream event is one to forward: per the SSE spec an event without data is never dispatched, so a
+     * comment ({@code : keep-alive}) or a lone {@code retry:} or {@code id:} field is not an (empty) event.
+     */
+    private static boolean carriesData(SseEvent<String> event) {
+        return event.data() != null && !event.data().isEmpty();
     }
 
     /** One try: counted, traced as a span of its own, its outcome in the metrics. */

@@ -35,6 +35,9 @@ public final class FakeUpstream {
     /** Accepts the request and never answers. */
     public record Hang() implements Script {}
 
+    /** Server-sent-event text written as given, one piece per write (comments, fields, multi-line data). */
+    public record RawStream(List<String> pieces) implements Script {}
+
     /** A request as the upstream received it. */
     public record Received(String method, String path, Map<String, String> headers, String body) {}
 
@@ -123,6 +126,10 @@ public final class FakeUpstream {
         return new Respond(status, "application/json", body, Map.of());
     }
 
+    public static RawStream rawSse(String... pieces) {
+        return new RawStream(List.of(pieces));
+    }
+
     public static Stream sse(String... events) {
         return new Stream(List.of(events), Duration.ZERO, true);
     }
@@ -150,6 +157,11 @@ public final class FakeUpstream {
                 response.setChunked(true).putHeader("Content-Type", "text/event-stream");
                 response.writeHead();
                 sendEvents(response, stream, 0);
+            }
+            case RawStream raw -> {
+                response.setChunked(true).putHeader("Content-Type", "text/event-stream");
+                raw.pieces().forEach(response::write);
+                response.end();
             }
             case Hang hang -> {
                 // keep the connection open, answer nothing
