@@ -21,7 +21,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
 final class MigrationScripts implements ResourceProvider {
 
     static final String FOLDER = "db/migration/";
-    static final List<String> FILES = List.of("V1__ledger.sql", "V2__api_keys.sql", "V3__threshold_override.sql");
+    static final List<String> FILES =
+            List.of("V1__ledger.sql", "V2__api_keys.sql", "V3__threshold_override.sql", "V4__usage_estimated.sql");
 
     @Override
     public LoadableResource getResource(String name) {

@@ -2,11 +2,13 @@ package dev.triage.dispatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.triage.access.Caller;
 import dev.triage.access.Gatekeeper;
 import dev.triage.openai.ChatCompletionRequest;
+import dev.triage.openai.CompletionText;
 import dev.triage.openai.ModelRequest;
 import dev.triage.openai.OpenAiException;
 import dev.triage.openai.Usage;
@@ -41,6 +44,16 @@ public class ChatDispatcher {
 
     /** A model of a chain and the role it plays there. */
     private record Step(ModelTarget target, FallbackRole role) {}
+
+    /**
+     * What goes upstream for a request, and what its metering needs: the body for a model, whether it streams, whether
+     * its usage chunk is the gateway's to hide, and the prompt's texts for an estimate when no usage arrives.
+     */
+    private record Outbound(
+            Function<ModelTarget, byte[]> body,
+            boolean stream,
+            boolean hideUsage,
+            Supplier<List<String>> promptTexts) {}
 
     private final ProviderRegistry providers;
     private final RouteTable routes;
@@ -87,9 +100,11 @@ public class ChatDispatcher {
                             Endpoint.CHAT_COMPLETIONS,
                             chain,
                             new Metering.Started(requestId, caller, decision, traced),
-                            target -> request.forUpstream(target.upstreamModel()),
-                            request.stream(),
-                            request.gatewayAsksUsage());
+                            new Outbound(
+                                    target -> request.forUpstream(target.upstreamModel()),
+                                    request.stream(),
+                                    request.gatewayAsksUsage(),
+                                    request::promptTexts));
                 })
                 .onFailure()
                 .invoke(failure -> trace.refused(traced, failure));
@@ -120,9 +135,11 @@ public class ChatDispatcher {
                     endpoint,
                     chainOf(direct),
                     new Metering.Started(requestId, caller, direct, traced),
-                    target -> request.withModel(target.upstreamModel()),
-                    request.stream(),
-                    false);
+                    new Outbound(
+                            target -> request.forUpstream(target.upstreamModel()),
+                            request.stream(),
+                            request.gatewayAsksUsage(),
+                            request::promptTexts));
         } catch (RuntimeException e) {
             trace.refused(traced, e);
             throw e;
@@ -138,24 +155,18 @@ public class ChatDispatcher {
                 .orElseGet(() -> Uni.createFrom().failure(notFound(request.model())));
     }
 
-    private Uni<Dispatched> forward(
-            Endpoint endpoint,
-            List<Step> chain,
-            Metering.Started started,
-            Function<ModelTarget, byte[]> body,
-            boolean stream,
-            boolean hideUsage) {
+    private Uni<Dispatched> forward(Endpoint endpoint, List<Step> chain, Metering.Started started, Outbound outbound) {
         String requestId = started.requestId();
         Decision decision = started.decision();
         List<ModelTarget> targets = chain.stream().map(Step::target).toList();
         BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> new Call(
                 endpoint,
-                body.apply(target),
+                outbound.body().apply(target),
                 requestId,
                 target.upstreamModel(),
                 started.traced().context(),
                 onTry);
-        if (stream) {
+        if (outbound.stream()) {
             return FallbackChain.run(
                             targets,
                             (target, onTry) -> target.provider().stream(call.apply(target, onTry)),
@@ -170,7 +181,7 @@ public class ChatDispatcher {
                                 decision,
                                 role,
                                 attempts,
-                                metered(answer.value(), started, answer.target(), role, attempts, hideUsage));
+                                metered(answer.value(), started, answer.target(), role, attempts, outbound));
                     });
         }
         return FallbackChain.run(
@@ -188,7 +199,11 @@ public class ChatDispatcher {
                                     answer.target(),
                                     role,
                                     attempts,
-                                    answer.value().usage(),
+                                    reportedOrEstimated(
+                                            answer.value().usage(),
+                                            outbound,
+                                            () -> CompletionText.ofBody(
+                                                    answer.value().body())),
                                     200,
                                     "ok",
                                     false));
@@ -204,7 +219,8 @@ public class ChatDispatcher {
 
     /**
      * The stream as the client gets it, metered when it ends (completed, broken off or abandoned by the client) with
-     * the usage of its final chunk; that chunk is kept from a client that did not ask for it.
+     * the usage of its final chunk; that chunk is kept from a client that did not ask for it. Until a usage arrives the
+     * events are kept, so that a stream without one is billed on an estimate of what was delivered.
      */
     private Multi<String> metered(
             Multi<String> events,
@@ -212,16 +228,21 @@ public class ChatDispatcher {
             ModelTarget model,
             FallbackRole role,
             String attempts,
-            boolean hideUsage) {
+            Outbound outbound) {
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.UNKNOWN);
+        List<String> delivered = Collections.synchronizedList(new ArrayList<>());
         return events.select()
                 .where(data -> {
                     Usage reported = Usage.fromEvent(data);
                     if (!reported.known()) {
+                        if (!usage.get().known()) {
+                            delivered.add(data);
+                        }
                         return true;
                     }
                     usage.set(reported);
-                    return !hideUsage || !Usage.isUsageOnlyChunk(data);
+                    delivered.clear();
+                    return !outbound.hideUsage() || !Usage.isUsageOnlyChunk(data);
                 })
                 .onTermination()
                 .invoke((failure, cancelled) -> metering.ended(
@@ -230,10 +251,23 @@ public class ChatDispatcher {
                                 model,
                                 role,
                                 attempts,
-                                usage.get(),
+                                reportedOrEstimated(usage.get(), outbound, () -> textOf(delivered)),
                                 200,
                                 failure != null ? codeOf(failure) : cancelled ? "client_closed" : "ok",
                                 true)));
+    }
+
+    /** The upstream's usage, or when it reported none, the gateway's count of the prompt and of {@code completion}. */
+    private static Usage reportedOrEstimated(Usage reported, Outbound outbound, Supplier<String> completion) {
+        return reported.known()
+                ? reported
+                : UsageEstimate.of(outbound.promptTexts().get(), completion.get());
+    }
+
+    private static String textOf(List<String> events) {
+        synchronized (events) {
+            return events.stream().map(CompletionText::ofEvent).collect(Collectors.joining());
+        }
     }
 
     private static String codeOf(Throwable failure) {

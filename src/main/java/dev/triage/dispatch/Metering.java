@@ -80,7 +80,8 @@ class Metering {
                 millis,
                 ended.status(),
                 ended.outcome(),
-                ended.streamed());
+                ended.streamed(),
+                ended.usage().estimated());
         trace.ended(started.traced(), row);
         finished.fire(new RequestFinished(row, started.caller().virtualKeyId()));
     }

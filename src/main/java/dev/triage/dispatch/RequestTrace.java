@@ -79,6 +79,9 @@ class RequestTrace {
                 span,
                 SpanAttributes.STRONG_COST,
                 row.strongCost() == null ? null : row.strongCost().doubleValue());
+        if (row.usageEstimated()) {
+            span.setAttribute(SpanAttributes.USAGE_ESTIMATED, true);
+        }
         span.setAttribute(SpanAttributes.OUTCOME, row.outcome());
         if (!"ok".equals(row.outcome())) {
             span.setStatus(StatusCode.ERROR, row.outcome());

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One request as the ledger keeps it: who asked (key), how it was routed, which model answered after which attempts,
- * the tokens the upstream reported, what it cost and what the route's strong model would have cost, how long it took and
+ * the tokens the upstream reported (or the gateway counted, when none were reported: {@code usageEstimated}), what it cost and what the route's strong model would have cost, how long it took and
  * how it ended. No prompt text. {@code id} is the gateway's own, so that a retried batch never writes a row twice.
  */
 public record LedgerRow(
@@ -28,4 +28,5 @@ public record LedgerRow(
         double latencyMillis,
         int status,
         String outcome,
-        boolean streamed) {}
+        boolean streamed,
+        boolean usageEstimated) {}

@@ -24,6 +24,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.data.Numeric;
 
 /**
@@ -39,8 +40,8 @@ public class LedgerWriter {
     private static final String INSERT =
             "INSERT INTO ledger (id, at, request_id, key_id, route, tier, strong_probability,"
                     + " threshold, model, fallback, attempts, input_tokens, output_tokens, cost_usd, strong_cost_usd, latency_ms,"
-                    + " status, outcome, streamed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-                    + " $17, $18, $19) ON CONFLICT (id) DO NOTHING";
+                    + " status, outcome, streamed, usage_estimated) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
+                    + " $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (id) DO NOTHING";
 
     private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(10);
 
@@ -52,6 +53,7 @@ public class LedgerWriter {
             task -> Thread.ofPlatform().daemon().name("triage-ledger").unstarted(task));
     private final AtomicLong written = new AtomicLong();
     private final Counter dropped;
+    private final Counter rejected;
     private volatile boolean open;
     private volatile boolean databaseUp;
     private long retryDelayMillis;
@@ -62,6 +64,7 @@ public class LedgerWriter {
         this.config = config;
         this.queue = new LinkedBlockingQueue<>(config.bufferSize());
         this.dropped = metrics.counter(MetricNames.LEDGER_DROPPED);
+        this.rejected = metrics.counter(MetricNames.LEDGER_REJECTED);
         metrics.gauge(MetricNames.LEDGER_BUFFERED, this, LedgerWriter::buffered);
         metrics.more().counter(MetricNames.LEDGER_WRITTEN, List.of(), written);
         long interval = config.flushInterval().toMillis();
@@ -134,11 +137,12 @@ public class LedgerWriter {
             return true;
         }
         try {
-            pool.preparedQuery(INSERT)
-                    .executeBatch(failed.stream().map(LedgerWriter::tuple).toList())
-                    .await()
-                    .atMost(Duration.ofSeconds(30));
-            written.addAndGet(failed.size());
+            try {
+                insert(failed);
+                written.addAndGet(failed.size());
+            } catch (PgException refused) {
+                insertOneByOne(failed);
+            }
             failed.clear();
             if (!databaseUp) {
                 Log.infof("Ledger database reachable; writing %d buffered rows", buffered());
@@ -156,6 +160,32 @@ public class LedgerWriter {
                     Math.max(config.flushInterval().toMillis(), retryDelayMillis * 2));
             nextTryNanos = System.nanoTime() + retryDelayMillis * 1_000_000;
             return false;
+        }
+    }
+
+    private void insert(List<LedgerRow> rows) {
+        pool.preparedQuery(INSERT)
+                .executeBatch(rows.stream().map(LedgerWriter::tuple).toList())
+                .await()
+                .atMost(Duration.ofSeconds(30));
+    }
+
+    /**
+     * The database refused the batch itself (a value out of a column's range, say), not the connection: each row is
+     * written alone, and one the database refuses is set aside (logged with its request id, counted) instead of
+     * blocking every row behind it. A connection failure here leaves the batch to be tried again whole.
+     */
+    private void insertOneByOne(List<LedgerRow> rows) {
+        for (LedgerRow row : rows) {
+            try {
+                insert(List.of(row));
+                written.incrementAndGet();
+            } catch (PgException refused) {
+                rejected.increment();
+                Log.warnf(
+                        "Ledger row of request %s refused by the database (SQLSTATE %s) and set aside",
+                        row.requestId(), refused.getSqlState());
+            }
         }
     }
 
@@ -179,7 +209,8 @@ public class LedgerWriter {
             row.latencyMillis(),
             row.status(),
             row.outcome(),
-            row.streamed()
+            row.streamed(),
+            row.usageEstimated()
         });
     }
 

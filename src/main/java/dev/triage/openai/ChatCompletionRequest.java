@@ -1,5 +1,7 @@
 package dev.triage.openai;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,21 +92,26 @@ public record ChatCompletionRequest(ObjectNode json, RawBody raw) {
         return "";
     }
 
-    /**
-     * Whether the gateway asks the upstream for the final usage chunk of a stream the client did not ask it for (no
-     * {@code stream_options}), so that the stream can be metered; that chunk is then kept from the client.
-     */
+    /** The texts the prompt's tokens are spent on, one per message, for an estimate when no usage arrives. */
+    public List<String> promptTexts() {
+        List<String> texts = new ArrayList<>();
+        messages().forEach(message -> texts.add(MessageText.of(message.get("content"))));
+        if (json.has("tools")) {
+            texts.add(json.get("tools").toString());
+        }
+        return texts;
+    }
+
+    /** Whether the gateway asks the upstream for a usage chunk the client did not ask for (kept from the client). */
     public boolean gatewayAsksUsage() {
-        return stream() && !json.has("stream_options");
+        return StreamUsage.gatewayAsks(json);
     }
 
     /**
-     * The body for the upstream: the client's bytes with {@code model} replaced by the upstream's model id, plus
-     * {@code stream_options.include_usage} when {@link #gatewayAsksUsage()}.
+     * The body for the upstream: the client's bytes with {@code model} replaced by the upstream's model id, and a
+     * stream always asking for its usage.
      */
     public byte[] forUpstream(String upstreamModel) {
-        return gatewayAsksUsage()
-                ? raw.withModel(upstreamModel, "\"stream_options\":{\"include_usage\":true}")
-                : raw.withModel(upstreamModel);
+        return StreamUsage.forUpstream(json, raw, upstreamModel);
     }
 }

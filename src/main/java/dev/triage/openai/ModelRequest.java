@@ -1,5 +1,9 @@
 package dev.triage.openai;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,6 +16,10 @@ public record ModelRequest(ObjectNode json, RawBody raw) {
         ObjectNode json = OpenAiJson.parseObject(body);
         RequestChecks.requireString(json, "model");
         RequestChecks.optionalBoolean(json, "stream");
+        RequestChecks.optionalObject(json, "stream_options");
+        if (json.get("stream_options") instanceof ObjectNode options) {
+            RequestChecks.optionalBoolean(options, "include_usage", "stream_options.include_usage");
+        }
         return new ModelRequest(json, RawBody.of(body));
     }
 
@@ -23,7 +31,28 @@ public record ModelRequest(ObjectNode json, RawBody raw) {
         return json.path("stream").asBoolean(false);
     }
 
-    public byte[] withModel(String upstreamModel) {
-        return raw.withModel(upstreamModel);
+    /** The texts of {@code prompt} (a legacy completion) or {@code input} (embeddings), for an estimate. */
+    public List<String> promptTexts() {
+        JsonNode prompt = json.has("prompt") ? json.get("prompt") : json.path("input");
+        List<String> texts = new ArrayList<>();
+        if (prompt.isTextual()) {
+            texts.add(prompt.asText());
+        }
+        prompt.forEach(part -> {
+            if (part.isTextual()) {
+                texts.add(part.asText());
+            }
+        });
+        return texts;
+    }
+
+    /** Whether the gateway asks the upstream for a usage chunk the client did not ask for (kept from the client). */
+    public boolean gatewayAsksUsage() {
+        return StreamUsage.gatewayAsks(json);
+    }
+
+    /** The client's bytes with {@code model} swapped, and a stream always asking for its usage. */
+    public byte[] forUpstream(String upstreamModel) {
+        return StreamUsage.forUpstream(json, raw, upstreamModel);
     }
 }

@@ -13,29 +13,48 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  * A request body exactly as the client sent it, with the byte span of its top-level {@code model} value, so that the
  * upstream receives the same bytes with only the model name swapped: no field, number format or escape is rewritten.
  */
-public record RawBody(byte[] bytes, int modelStart, int modelEnd) {
+public record RawBody(byte[] bytes, Span model, Span streamOptions) {
+
+    /** Where a top-level field's value lies in the bytes; {@link #ABSENT} when the body has no such field. */
+    public record Span(int start, int end) {
+
+        static final Span ABSENT = new Span(-1, -1);
+
+        boolean present() {
+            return start >= 0;
+        }
+    }
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    /** Finds the top-level {@code model} string in a body already known to be a JSON object with one. */
+    /** Finds the top-level {@code model} string (and {@code stream_options}) in a body known to be an object with one. */
     static RawBody of(byte[] bytes) {
+        Span model = Span.ABSENT;
+        Span streamOptions = Span.ABSENT;
         try (JsonParser parser = FACTORY.createParser(bytes)) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean model = "model".equals(parser.currentName());
+                String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (model && value == JsonToken.VALUE_STRING) {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                if ("model".equals(name) && value == JsonToken.VALUE_STRING) {
                     parser.getText(); // the end offset is known once the string has been read
-                    return new RawBody(
-                            bytes, start, (int) parser.currentLocation().getByteOffset());
+                    model = new Span(start, (int) parser.currentLocation().getByteOffset());
+                } else if ("stream_options".equals(name)) {
+                    parser.skipChildren();
+                    streamOptions =
+                            new Span(start, (int) parser.currentLocation().getByteOffset());
+                } else {
+                    parser.skipChildren();
                 }
-                parser.skipChildren();
             }
         } catch (IOException e) {
             throw new IllegalStateException("body was parsed before, it cannot fail now", e);
         }
-        throw new IllegalStateException("body has no top-level model string");
+        if (!model.present()) {
+            throw new IllegalStateException("body has no top-level model string");
+        }
+        return new RawBody(bytes, model, streamOptions);
     }
 
     /** The body with its {@code model} value replaced. */
@@ -44,21 +63,38 @@ public record RawBody(byte[] bytes, int modelStart, int modelEnd) {
     }
 
     /**
-     * The body with its {@code model} value replaced and, when {@code leadingField} (raw JSON {@code "name":value}) is
-     * given, that field added first; nothing else changes.
+     * The body with its {@code model} value replaced and, when {@code streamOptions} (raw JSON) is given, that value
+     * for {@code stream_options}: in place of the client's, or as a field added first; nothing else changes.
      */
-    public byte[] withModel(String model, String leadingField) {
+    public byte[] withModel(String model, String streamOptions) {
         byte[] name = ('"' + new String(JsonStringEncoder.getInstance().quoteAsString(model)) + '"')
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] field = leadingField == null ? new byte[0] : (leadingField + ",").getBytes(StandardCharsets.UTF_8);
-        int afterBrace = indexOfOpeningBrace() + 1;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + name.length + field.length);
-        out.write(bytes, 0, afterBrace);
-        out.write(field, 0, field.length);
-        out.write(bytes, afterBrace, modelStart - afterBrace);
-        out.write(name, 0, name.length);
-        out.write(bytes, modelEnd, bytes.length - modelEnd);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + name.length + 64);
+        int at = 0;
+        if (streamOptions != null && !this.streamOptions.present()) {
+            at = indexOfOpeningBrace() + 1;
+            out.write(bytes, 0, at);
+            out.writeBytes(("\"stream_options\":" + streamOptions + ",").getBytes(StandardCharsets.UTF_8));
+        }
+        boolean optionsFirst = streamOptions != null
+                && this.streamOptions.present()
+                && this.streamOptions.start() < this.model.start();
+        if (optionsFirst) {
+            at = replace(out, at, this.streamOptions, streamOptions.getBytes(StandardCharsets.UTF_8));
+        }
+        at = replace(out, at, this.model, name);
+        if (streamOptions != null && this.streamOptions.present() && !optionsFirst) {
+            at = replace(out, at, this.streamOptions, streamOptions.getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(bytes, at, bytes.length - at);
         return out.toByteArray();
+    }
+
+    /** Copies the bytes from {@code at} up to {@code span}, then {@code value} instead of it; where copying goes on. */
+    private int replace(ByteArrayOutputStream out, int at, Span span, byte[] value) {
+        out.write(bytes, at, span.start() - at);
+        out.writeBytes(value);
+        return span.end();
     }
 
     private int indexOfOpeningBrace() {

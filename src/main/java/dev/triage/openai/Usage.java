@@ -6,12 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The tokens an answer reports in its {@code usage} object ({@code prompt_tokens}/{@code completion_tokens}, or
- * {@code input_tokens}/{@code output_tokens}); a count the answer does not give is {@code null}.
+ * The tokens of an answer: as its {@code usage} object reports them ({@code prompt_tokens}/{@code completion_tokens}, or
+ * {@code input_tokens}/{@code output_tokens}), or {@code estimated} by the gateway when no usage arrived. A count the
+ * answer does not give is {@code null}; an answer with a count outside {@code 0..}{@value #MOST_TOKENS} reports nothing
+ * the gateway believes.
  */
-public record Usage(Long inputTokens, Long outputTokens) {
+public record Usage(Long inputTokens, Long outputTokens, boolean estimated) {
+
+    /** More tokens than any answer has; a larger count is an upstream's error and is not believed (nor billed). */
+    public static final long MOST_TOKENS = 1_000_000_000L;
 
     public static final Usage UNKNOWN = new Usage(null, null);
+
+    /** Tokens as the upstream reported them. */
+    public Usage(Long inputTokens, Long outputTokens) {
+        this(inputTokens, outputTokens, false);
+    }
 
     public boolean known() {
         return inputTokens != null || outputTokens != null;
@@ -49,18 +59,30 @@ public record Usage(Long inputTokens, Long outputTokens) {
         return i < data.length() && data.charAt(i) == '{';
     }
 
-    /** The usage of a parsed answer or chunk. */
+    /** The usage of a parsed answer or chunk; {@link #UNKNOWN} when it reports none or a count it cannot have. */
     public static Usage of(ObjectNode json) {
         JsonNode usage = json == null ? null : json.get("usage");
         if (usage == null || !usage.isObject()) {
             return UNKNOWN;
         }
-        return new Usage(
-                count(usage, "prompt_tokens", "input_tokens"), count(usage, "completion_tokens", "output_tokens"));
+        JsonNode input = count(usage, "prompt_tokens", "input_tokens");
+        JsonNode output = count(usage, "completion_tokens", "output_tokens");
+        if (!plausible(input) || !plausible(output)) {
+            return UNKNOWN;
+        }
+        return new Usage(input == null ? null : input.asLong(), output == null ? null : output.asLong());
     }
 
-    private static Long count(JsonNode usage, String name, String alternative) {
+    private static JsonNode count(JsonNode usage, String name, String alternative) {
         JsonNode value = usage.has(name) ? usage.get(name) : usage.get(alternative);
-        return value != null && value.canConvertToLong() ? value.asLong() : null;
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private static boolean plausible(JsonNode count) {
+        return count == null
+                || count.isIntegralNumber()
+                        && count.canConvertToLong()
+                        && count.asLong() >= 0
+                        && count.asLong() <= MOST_TOKENS;
     }
 }

@@ -26,6 +26,8 @@ public final class MetricNames {
     public static final String LEDGER_BUFFERED = "triage.ledger.buffered";
     /** Ledger rows written to the database. */
     public static final String LEDGER_WRITTEN = "triage.ledger.written";
+    /** Ledger rows the database refused (a value it cannot store), set aside so that the rows behind them are written. */
+    public static final String LEDGER_REJECTED = "triage.ledger.rejected";
     /** Ledger rows lost because the buffer was full (the database down for too long). */
     public static final String LEDGER_DROPPED = "triage.ledger.dropped";
 

@@ -24,6 +24,7 @@ public final class SpanAttributes {
     public static final AttributeKey<String> ROUTER_VERSION = AttributeKey.stringKey("triage.router.version");
     public static final AttributeKey<String> FALLBACK = AttributeKey.stringKey("triage.fallback");
     public static final AttributeKey<String> ATTEMPTS = AttributeKey.stringKey("triage.attempts");
+    public static final AttributeKey<Boolean> USAGE_ESTIMATED = AttributeKey.booleanKey("triage.usage.estimated");
     public static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("triage.outcome");
     public static final AttributeKey<Double> COST = AttributeKey.doubleKey("triage.cost_usd");
     public static final AttributeKey<Double> STRONG_COST = AttributeKey.doubleKey("triage.strong_cost_usd");

@@ -25,7 +25,8 @@ class MigrationScriptsTest {
         var scripts = new MigrationScripts();
         assertThat(scripts.getResources("V", new String[] {".sql"}))
                 .extracting("filename")
-                .containsExactly("V1__ledger.sql", "V2__api_keys.sql", "V3__threshold_override.sql");
+                .containsExactly(
+                        "V1__ledger.sql", "V2__api_keys.sql", "V3__threshold_override.sql", "V4__usage_estimated.sql");
         assertThat(scripts.getResources("R", new String[] {".sql"})).isEmpty();
         try (var reader = scripts.getResource("V1__ledger.sql").read()) {
             assertThat(reader.read()).isPositive();

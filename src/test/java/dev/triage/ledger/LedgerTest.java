@@ -17,13 +17,12 @@ import org.junit.jupiter.api.Test;
 import dev.triage.database.EmbeddedDatabase;
 import dev.triage.testsupport.FakeUpstream;
 import dev.triage.testsupport.FakeUpstreamResource;
+import dev.triage.testsupport.LedgerRows;
 import dev.triage.testsupport.Sse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The ledger on a real PostgreSQL (the embedded one the gateway starts): rows, tokens, cost, and no loss. */
 @QuarkusTest
@@ -146,29 +145,7 @@ class LedgerTest {
                 .then();
     }
 
-    /** The ledger row of a request, waiting for the writer (rows are written after the response). */
-    private Row rowOf(String requestId) throws RuntimeException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            RowSet<Row> rows = null;
-            try {
-                rows = pool.preparedQuery("SELECT * FROM ledger WHERE request_id = $1")
-                        .execute(Tuple.of(requestId))
-                        .await()
-                        .atMost(Duration.ofSeconds(5));
-            } catch (RuntimeException notYet) {
-                // the database is starting or its schema is not migrated yet
-            }
-            if (rows != null && rows.size() > 0) {
-                assertThat(rows.size()).isEqualTo(1);
-                return rows.iterator().next();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("no ledger row for " + requestId);
+    private Row rowOf(String requestId) {
+        return LedgerRows.rowOf(pool, requestId);
     }
 }

@@ -27,6 +27,10 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("triage.models.fake-model.input-price", "1.50"),
                 Map.entry("triage.models.fake-model.output-price", "4.00"),
                 Map.entry("triage.models.unreachable-model.provider", "closed"),
+                // priced so that any answer's cost overflows the ledger's cost column
+                Map.entry("triage.models.pricey-model.provider", "fake"),
+                Map.entry("triage.models.pricey-model.upstream-model", "upstream-model"),
+                Map.entry("triage.models.pricey-model.input-price", "1e15"),
                 Map.entry("triage.routes.fake-route.model", "fake-model"),
                 // small enough that tests can exceed it cheaply
                 Map.entry("triage.max-body-size", "1K"));
