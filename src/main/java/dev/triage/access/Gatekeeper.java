@@ -130,18 +130,7 @@ public class Gatekeeper {
         }
         OptionalLong wait = limits.admit(key, System.currentTimeMillis());
         if (wait.isPresent()) {
-            throw new OpenAiException(
-                            429,
-                            "requests",
-                            "rate_limit_exceeded",
-                            null,
-                            "Rate limit reached for this key ("
-                                    + (key.rpm() != null ? key.rpm() + " requests" : "")
-                                    + (key.rpm() != null && key.tpm() != null ? ", " : "")
-                                    + (key.tpm() != null ? key.tpm() + " tokens" : "") + " per minute). Try again in "
-                                    + wait.getAsLong()
-                                    + " s.")
-                    .withHeader("Retry-After", String.valueOf(wait.getAsLong()));
+            throw RateLimits.exceeded(key, wait.getAsLong());
         }
         return overBudget;
     }

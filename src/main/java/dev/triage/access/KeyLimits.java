@@ -32,7 +32,26 @@ public class KeyLimits {
         return OptionalLong.empty();
     }
 
-    /** Adds the tokens of an answer to its key's last minute. */
+    /**
+     * Holds {@code count} tokens of a request about to be sent in its key's last minute; or, when they do not fit under
+     * its tokens-per-minute, the seconds until room. A request alone in an empty minute always fits.
+     */
+    public OptionalLong reserveTokens(VirtualKey key, long count, long nowMillis) {
+        if (key.tpm() == null || count == 0) {
+            return OptionalLong.empty();
+        }
+        KeyRates used = tokens.computeIfAbsent(key.id(), id -> new KeyRates());
+        synchronized (used) {
+            long total = used.total(nowMillis);
+            if (total > 0 && total + count > key.tpm()) {
+                return OptionalLong.of(used.secondsUntilRoom(nowMillis));
+            }
+            used.add(count, nowMillis);
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Adds the tokens of an answer to its key's last minute (less what it had reserved: may be negative). */
     public void used(UUID key, long count, long nowMillis) {
         tokens.computeIfAbsent(key, id -> new KeyRates()).add(count, nowMillis);
     }

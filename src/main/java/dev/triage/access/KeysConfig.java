@@ -27,6 +27,13 @@ public interface KeysConfig {
     /** Operators' token for {@code /admin} ({@code TRIAGE_ADMIN_TOKEN}); unset: the admin API is off. */
     Optional<String> adminToken();
 
+    /**
+     * Output tokens reserved against a hard budget or a tokens-per-minute limit for a request that sets no
+     * {@code max_tokens}: an answer longer than this can overspend the budget by the difference.
+     */
+    @WithDefault("4096")
+    long reservedOutputTokens();
+
     /** How often virtual keys and their spend are reloaded from the database (other replicas' changes). */
     @WithDefault("10s")
     Duration keyRefresh();

@@ -1,10 +1,12 @@
 package dev.triage.dispatch;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -15,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triage.access.Caller;
 import dev.triage.access.Gatekeeper;
+import dev.triage.access.KeyBudgets;
+import dev.triage.access.KeysConfig;
+import dev.triage.ledger.Pricing;
 import dev.triage.openai.ChatCompletionRequest;
 import dev.triage.openai.CompletionText;
 import dev.triage.openai.ModelRequest;
@@ -53,7 +58,8 @@ public class ChatDispatcher {
             Function<ModelTarget, byte[]> body,
             boolean stream,
             boolean hideUsage,
-            Supplier<List<String>> promptTexts) {}
+            Supplier<List<String>> promptTexts,
+            OptionalLong maxOutputTokens) {}
 
     private final ProviderRegistry providers;
     private final RouteTable routes;
@@ -61,6 +67,8 @@ public class ChatDispatcher {
     private final Metering metering;
     private final RequestTrace trace;
     private final Gatekeeper gatekeeper;
+    private final KeyBudgets budgets;
+    private final KeysConfig keysConfig;
 
     ChatDispatcher(
             ProviderRegistry providers,
@@ -68,13 +76,17 @@ public class ChatDispatcher {
             MeterRegistry metrics,
             Metering metering,
             RequestTrace trace,
-            Gatekeeper gatekeeper) {
+            Gatekeeper gatekeeper,
+            KeyBudgets budgets,
+            KeysConfig keysConfig) {
         this.providers = providers;
         this.routes = routes;
         this.metrics = metrics;
         this.metering = metering;
         this.trace = trace;
         this.gatekeeper = gatekeeper;
+        this.budgets = budgets;
+        this.keysConfig = keysConfig;
     }
 
     public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId, Caller caller) {
@@ -104,7 +116,8 @@ public class ChatDispatcher {
                                     target -> request.forUpstream(target.upstreamModel()),
                                     request.stream(),
                                     request.gatewayAsksUsage(),
-                                    request::promptTexts));
+                                    request::promptTexts,
+                                    request.maxOutputTokens()));
                 })
                 .onFailure()
                 .invoke(failure -> trace.refused(traced, failure));
@@ -139,7 +152,8 @@ public class ChatDispatcher {
                             target -> request.forUpstream(target.upstreamModel()),
                             request.stream(),
                             request.gatewayAsksUsage(),
-                            request::promptTexts));
+                            request::promptTexts,
+                            request.maxOutputTokens()));
         } catch (RuntimeException e) {
             trace.refused(traced, e);
             throw e;
@@ -159,6 +173,7 @@ public class ChatDispatcher {
         String requestId = started.requestId();
         Decision decision = started.decision();
         List<ModelTarget> targets = chain.stream().map(Step::target).toList();
+        reserve(started, targets, outbound);
         BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> new Call(
                 endpoint,
                 outbound.body().apply(target),
@@ -173,6 +188,8 @@ public class ChatDispatcher {
                             ChatDispatcher::sayWhatWasTried)
                     .onFailure()
                     .invoke(failure -> metering.failed(started, failure, true))
+                    .onCancellation()
+                    .invoke(() -> metering.abandoned(started, true))
                     .map(answer -> {
                         FallbackRole role = counted(chain, answer, decision, requestId);
                         String attempts = describe(answer.attempts());
@@ -190,6 +207,8 @@ public class ChatDispatcher {
                         ChatDispatcher::sayWhatWasTried)
                 .onFailure()
                 .invoke(failure -> metering.failed(started, failure, false))
+                .onCancellation()
+                .invoke(() -> metering.abandoned(started, false))
                 .map(answer -> {
                     FallbackRole role = counted(chain, answer, decision, requestId);
                     String attempts = describe(answer.attempts());
@@ -255,6 +274,24 @@ public class ChatDispatcher {
                                 200,
                                 failure != null ? codeOf(failure) : cancelled ? "client_closed" : "ok",
                                 true)));
+    }
+
+    /**
+     * Holds what the request may cost at most against its key's hard budget and tokens-per-minute: its prompt (counted)
+     * and its output cap, at the dearest model of its chain. Only for a virtual key: nobody else has such limits.
+     */
+    private void reserve(Metering.Started started, List<ModelTarget> chain, Outbound outbound) {
+        if (started.caller().virtualKeyId().isEmpty()) {
+            return;
+        }
+        long prompt = UsageEstimate.of(outbound.promptTexts().get(), "").inputTokens();
+        long output = outbound.maxOutputTokens().orElse(keysConfig.reservedOutputTokens());
+        Usage most = new Usage(prompt, output);
+        BigDecimal cost = chain.stream()
+                .map(model -> Pricing.cost(most, model.inputPricePerMillion(), model.outputPricePerMillion()))
+                .max(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
+        budgets.reserve(started.caller(), started.id(), cost, prompt + output);
     }
 
     /** The upstream's usage, or when it reported none, the gateway's count of the prompt and of {@code completion}. */

@@ -29,8 +29,13 @@ import dev.triage.routing.RouteTable;
 @ApplicationScoped
 class Metering {
 
-    /** What is known of a request before it is forwarded. */
-    record Started(String requestId, Caller caller, Decision decision, RequestTrace.Traced traced) {}
+    /** What is known of a request before it is forwarded; {@code id} is its ledger row's (and its reservation's). */
+    record Started(UUID id, String requestId, Caller caller, Decision decision, RequestTrace.Traced traced) {
+
+        Started(String requestId, Caller caller, Decision decision, RequestTrace.Traced traced) {
+            this(UUID.randomUUID(), requestId, caller, decision, traced);
+        }
+    }
 
     /** How a forwarded request ended; {@code answered} is {@code null} when no model answered. */
     record Ended(
@@ -62,7 +67,7 @@ class Metering {
                 ? providers.find(routes.strongModel(decision.route())).orElse(model)
                 : model;
         LedgerRow row = new LedgerRow(
-                UUID.randomUUID(),
+                started.id(),
                 Instant.now(),
                 started.requestId(),
                 started.caller().id(),
@@ -99,6 +104,13 @@ class Metering {
                         error == null ? 500 : error.status(),
                         error == null ? "internal_error" : error.code(),
                         streamed));
+    }
+
+    /** A request whose client went away before any model answered. */
+    void abandoned(Started started, boolean streamed) {
+        ended(
+                started,
+                new Metering.Ended(null, FallbackRole.PRIMARY, null, Usage.UNKNOWN, 499, "client_closed", streamed));
     }
 
     private static BigDecimal cost(Usage usage, ModelTarget model) {

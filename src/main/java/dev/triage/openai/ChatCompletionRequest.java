@@ -2,6 +2,7 @@ package dev.triage.openai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,6 +101,12 @@ public record ChatCompletionRequest(ObjectNode json, RawBody raw) {
             texts.add(json.get("tools").toString());
         }
         return texts;
+    }
+
+    /** The most output tokens the client allows ({@code max_completion_tokens}, else {@code max_tokens}), if any. */
+    public OptionalLong maxOutputTokens() {
+        JsonNode limit = json.has("max_completion_tokens") ? json.get("max_completion_tokens") : json.get("max_tokens");
+        return limit != null && limit.canConvertToLong() ? OptionalLong.of(limit.asLong()) : OptionalLong.empty();
     }
 
     /** Whether the gateway asks the upstream for a usage chunk the client did not ask for (kept from the client). */

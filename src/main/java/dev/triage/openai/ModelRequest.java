@@ -2,6 +2,7 @@ package dev.triage.openai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,7 @@ public record ModelRequest(ObjectNode json, RawBody raw) {
         ObjectNode json = OpenAiJson.parseObject(body);
         RequestChecks.requireString(json, "model");
         RequestChecks.optionalBoolean(json, "stream");
+        RequestChecks.optionalPositiveInt(json, "max_tokens");
         RequestChecks.optionalObject(json, "stream_options");
         if (json.get("stream_options") instanceof ObjectNode options) {
             RequestChecks.optionalBoolean(options, "include_usage", "stream_options.include_usage");
@@ -44,6 +46,15 @@ public record ModelRequest(ObjectNode json, RawBody raw) {
             }
         });
         return texts;
+    }
+
+    /** The most output tokens: {@code max_tokens} of a legacy completion; none for embeddings (they have no output). */
+    public OptionalLong maxOutputTokens() {
+        JsonNode limit = json.get("max_tokens");
+        if (!json.has("prompt")) {
+            return OptionalLong.of(0);
+        }
+        return limit != null && limit.canConvertToLong() ? OptionalLong.of(limit.asLong()) : OptionalLong.empty();
     }
 
     /** Whether the gateway asks the upstream for a usage chunk the client did not ask for (kept from the client). */

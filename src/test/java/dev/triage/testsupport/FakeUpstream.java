@@ -35,6 +35,9 @@ public final class FakeUpstream {
     /** Accepts the request and never answers. */
     public record Hang() implements Script {}
 
+    /** {@code respond}, after {@code delay}. */
+    public record Slow(Duration delay, Respond respond) implements Script {}
+
     /** Server-sent-event text written as given, one piece per write (comments, fields, multi-line data). */
     public record RawStream(List<String> pieces) implements Script {}
 
@@ -158,6 +161,13 @@ public final class FakeUpstream {
                 response.writeHead();
                 sendEvents(response, stream, 0);
             }
+            case Slow slow ->
+                vertx.setTimer(Math.max(1, slow.delay().toMillis()), timer -> {
+                    slow.respond().headers().forEach(response::putHeader);
+                    response.setStatusCode(slow.respond().status())
+                            .putHeader("Content-Type", slow.respond().contentType())
+                            .end(slow.respond().body());
+                });
             case RawStream raw -> {
                 response.setChunked(true).putHeader("Content-Type", "text/event-stream");
                 raw.pieces().forEach(response::write);

@@ -36,7 +36,10 @@ public class KeysResource extends ResilienceResource {
         return config;
     }
 
-    /** A chat request with {@code secret} (none when null) that the fake upstream answers with {@link #ANSWER}. */
+    /**
+     * A chat request with {@code secret} (none when null) that the fake upstream answers with {@link #ANSWER}; its
+     * {@code max_tokens} keeps what a hard budget reserves for it small.
+     */
     public static ValidatableResponse chat(String secret, String model) {
         String id = "keys-" + UUID.randomUUID();
         for (String upstream : new String[] {"weak-m", "strong-m"}) {
@@ -46,7 +49,8 @@ public class KeysResource extends ResilienceResource {
         if (secret != null) {
             request = request.header("Authorization", "Bearer " + secret);
         }
-        return request.body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+        return request.body("{\"model\":\"" + model
+                        + "\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .post("/v1/chat/completions")
                 .then();
     }
