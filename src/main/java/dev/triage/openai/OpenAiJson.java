@@ -2,7 +2,10 @@ package dev.triage.openai;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +24,25 @@ public final class OpenAiJson {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /**
+     * Client bodies are read strictly and within bounds: no duplicate keys (an upstream might read the other value),
+     * nothing after the object, and limits on nesting, number and name length, so that a hostile body is a 400.
+     */
+    private static final ObjectMapper REQUESTS = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(256)
+                            .maxNumberLength(1000)
+                            .maxNameLength(10_000)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private static final int MOST_DETAIL = 160;
+
     private OpenAiJson() {}
 
     /** Parses a request body that must be one JSON object; anything else is an {@link OpenAiException#invalidRequest}. */
@@ -30,12 +52,14 @@ public final class OpenAiJson {
         }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(body);
+            tree = REQUESTS.readTree(body);
         } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             throw OpenAiException.invalidRequest(
-                    "The request body is not valid JSON (line "
-                            + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + "): " + firstClause(e.getOriginalMessage()) + ".",
+                    "The request body is not valid JSON" + where + ": " + firstClause(e.getOriginalMessage()) + ".",
                     null);
         } catch (IOException e) {
             throw OpenAiException.invalidRequest("The request body could not be read.", null);
@@ -46,11 +70,15 @@ public final class OpenAiJson {
         return (ObjectNode) tree;
     }
 
-    /** Jackson's message without its parenthesised source location and its second line. */
+    /**
+     * Jackson's message without its parenthesised parts (source location, the feature or constraint to change), its
+     * second line or what it quotes beyond a bound: the client learns what is wrong, not how the parser is set up.
+     */
     private static String firstClause(String message) {
-        String first = message.lines().findFirst().orElse("");
-        int location = first.indexOf(" (for ");
-        return location > 0 ? first.substring(0, location) : first;
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        int parenthesis = first.indexOf(" (");
+        String clause = parenthesis > 0 ? first.substring(0, parenthesis) : first;
+        return clause.length() > MOST_DETAIL ? clause.substring(0, MOST_DETAIL) + "..." : clause;
     }
 
     /** Parses an upstream body leniently: {@code null} when it is not a JSON object. */

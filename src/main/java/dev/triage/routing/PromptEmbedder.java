@@ -20,10 +20,19 @@ public class PromptEmbedder {
     private final EmbeddingCache cache;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
+    private final int maxChars;
+
+    /**
+     * Characters kept of a prompt per token the encoder reads: a WordPiece token is rarely longer than a few
+     * characters, so what is cut could never reach the encoder's window, and a multi-megabyte prompt costs no
+     * tokenizing.
+     */
+    static final int CHARS_PER_TOKEN = 32;
 
     PromptEmbedder(RouterModels models, LearnedRouterConfig config) {
         this.encoder = new EncoderLoading(models.manifest());
         this.cache = new EmbeddingCache(config.cacheSize());
+        this.maxChars = models.manifest().maxTokens() * CHARS_PER_TOKEN;
         this.batcher = new EncoderBatcher(
                 encoder.encoder().thenApply(loaded -> loaded::encodeAll),
                 config.workers(),
@@ -31,7 +40,8 @@ public class PromptEmbedder {
                 config.queueSize());
     }
 
-    Uni<float[]> embed(String text) {
+    Uni<float[]> embed(String prompt) {
+        String text = prompt.length() > maxChars ? prompt.substring(0, maxChars) : prompt;
         String key = EmbeddingCache.keyOf(text);
         float[] cached = cache.get(key);
         if (cached != null) {

@@ -137,4 +137,16 @@ class RequestErrorsTest {
                 .then()
                 .contentType(containsString("application/json"));
     }
+
+    @Test
+    void trailingGarbageAndDuplicateKeysAreA400OnEveryEndpoint() {
+        String trailing = "{\"model\":\"fake-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]} garbage";
+        String duplicate =
+                "{\"model\":\"fake-model\",\"model\":\"other\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        for (String path : new String[] {"/v1/chat/completions", "/v1/completions", "/v1/embeddings"}) {
+            for (String body : new String[] {trailing, duplicate}) {
+                post(path, body).statusCode(400).body("error.type", equalTo("invalid_request_error"));
+            }
+        }
+    }
 }

@@ -44,9 +44,18 @@ class ChatCompletionRequestTest {
         assertThat(new String(request.forUpstream("up"), StandardCharsets.UTF_8))
                 .isEqualTo(" {\"stream_options\":{\"include_usage\":true},\"model\":\"up\",\"stream\":true,"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-        assertThat(parse(body.replace("\"stream\":true,", "\"stream\":true,\"stream_options\":{},"))
-                        .gatewayAsksUsage())
-                .isFalse();
+    }
+
+    @Test
+    void streamOptionsWithoutUsageAreReplacedInPlaceKeepingTheOtherOptions() {
+        ChatCompletionRequest request = parse(
+                "{\"model\":\"auto\",\"stream\":true,"
+                        + "\"stream_options\":{\"include_usage\":false,\"continuous_usage_stats\":1.50},\"n\":1,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(request.gatewayAsksUsage()).isTrue();
+        assertThat(new String(request.forUpstream("up"), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"model\":\"up\",\"stream\":true,"
+                                + "\"stream_options\":{\"include_usage\":true,\"continuous_usage_stats\":1.50},\"n\":1,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
     }
 
     @Test
