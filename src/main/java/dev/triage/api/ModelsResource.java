@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.triage.dispatch.ModelCatalog;
 import dev.triage.openai.ModelList;
-import dev.triage.openai.OpenAiException;
 
 /** {@code GET /v1/models}: every usable model and every route, in OpenAI's list format. */
 @Path("/v1/models")
@@ -29,9 +28,6 @@ public class ModelsResource {
     @GET
     @Path("{id}")
     public ModelList.Model get(@PathParam("id") String id) {
-        return catalog.list().data().stream()
-                .filter(model -> model.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> OpenAiException.modelNotFound(id, ""));
+        return catalog.find(id);
     }
 }

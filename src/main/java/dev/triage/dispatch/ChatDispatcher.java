@@ -61,6 +61,8 @@ public class ChatDispatcher {
             Supplier<List<String>> promptTexts,
             OptionalLong maxOutputTokens) {}
 
+    private static final String SHOULD_RETRY_HEADER = "x-should-retry";
+
     private final ProviderRegistry providers;
     private final RouteTable routes;
     private final MeterRegistry metrics;
@@ -326,9 +328,20 @@ public class ChatDispatcher {
         return role;
     }
 
+    /**
+     * Puts every try on the error. When the gateway already tried more than once, it tells the client's SDK not to
+     * retry on its own ({@code x-should-retry: false}, which the official SDKs honour): their retries would multiply
+     * the gateway's. An upstream's {@code Retry-After} still invites a later try.
+     */
     private static void sayWhatWasTried(FallbackChain.Exhausted exhausted) {
         if (exhausted.failure() instanceof OpenAiException error) {
             error.withHeader(Dispatched.ATTEMPTS_HEADER, describe(exhausted.attempts()));
+            int tries = exhausted.attempts().stream()
+                    .mapToInt(FallbackChain.Attempt::tries)
+                    .sum();
+            if (tries > 1 && !error.headers().containsKey("Retry-After")) {
+                error.withHeader(SHOULD_RETRY_HEADER, "false");
+            }
         }
     }
 

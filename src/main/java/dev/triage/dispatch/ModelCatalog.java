@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triage.openai.ModelList;
+import dev.triage.openai.OpenAiException;
 import dev.triage.providers.ProviderRegistry;
 import dev.triage.providers.ProvidersConfig;
 import dev.triage.routing.RouteTable;
@@ -20,10 +21,12 @@ import io.quarkus.runtime.Startup;
 public class ModelCatalog {
 
     private final ModelList list;
+    private final RouteTable routes;
+    private final long created = Instant.now().getEpochSecond();
 
     ModelCatalog(ProvidersConfig models, ProviderRegistry providers, RouteTable routes) {
         refuseSharedNames(models.models().keySet(), routes.names());
-        long created = Instant.now().getEpochSecond();
+        this.routes = routes;
         List<ModelList.Model> entries = new ArrayList<>();
         providers
                 .models()
@@ -45,5 +48,18 @@ public class ModelCatalog {
 
     public ModelList list() {
         return list;
+    }
+
+    /**
+     * The model or route {@code id} names, as chat completions would take it: a RouteLLM-style name
+     * ({@code router-mf-0.11593}) is its route under that name; 404 when it names nothing, 400 for a threshold out of
+     * range, as chat says.
+     */
+    public ModelList.Model find(String id) {
+        return list.data().stream()
+                .filter(model -> model.id().equals(id))
+                .findFirst()
+                .or(() -> routes.select(id).map(selection -> new ModelList.Model(id, created, "triage")))
+                .orElseThrow(() -> OpenAiException.modelNotFound(id, ""));
     }
 }

@@ -32,6 +32,7 @@ public class OpenAiCompatibleProvider {
     private final String name;
     private final OpenAiCompatibleApi api;
     private final OpenAiCompatibleApi streams;
+    private final String apiKey;
     private final String authorization;
     private final ProviderGuard guard;
     private final Duration firstByteTimeout;
@@ -46,7 +47,8 @@ public class OpenAiCompatibleProvider {
         this.guard = new ProviderGuard(name, config, metrics);
         this.firstByteTimeout = config.firstByteTimeout();
         this.idleTimeout = config.idleTimeout();
-        this.authorization = config.apiKey().map(key -> "Bearer " + key).orElse(null);
+        this.apiKey = config.apiKey().filter(key -> !key.isBlank()).orElse(null);
+        this.authorization = apiKey == null ? null : "Bearer " + apiKey;
         this.api = client(config, true);
         this.streams = client(config, false);
     }
@@ -83,7 +85,7 @@ public class OpenAiCompatibleProvider {
                                 api.post(call.endpoint().path(), authorization, call.requestId(), call.body())
                                         .map(this::accept)
                                         .onFailure()
-                                        .transform(failure -> UpstreamFailures.fromThrowable(name, failure))))
+                                        .transform(failure -> UpstreamFailures.fromThrowable(name, failure, apiKey))))
                         .onTermination()
                         .invoke(guard::release));
     }
@@ -105,7 +107,8 @@ public class OpenAiCompatibleProvider {
                                                 .filter(OpenAiCompatibleProvider::carriesData)
                                                 .map(SseEvent::data)
                                                 .onFailure()
-                                                .transform(failure -> UpstreamFailures.fromThrowable(name, failure)),
+                                                .transform(failure ->
+                                                        UpstreamFailures.fromThrowable(name, failure, apiKey)),
                                         name,
                                         firstByteTimeout,
                                         idleTimeout)))
@@ -158,7 +161,7 @@ public class OpenAiCompatibleProvider {
         byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : null;
         if (response.getStatus() >= 300) {
             throw UpstreamFailures.fromStatus(
-                    name, response.getStatus(), body, response.getHeaderString("Retry-After"));
+                    name, response.getStatus(), body, response.getHeaderString("Retry-After"), apiKey);
         }
         ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
         if (json == null) {

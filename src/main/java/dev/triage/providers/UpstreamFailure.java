@@ -60,8 +60,11 @@ public final class UpstreamFailure extends OpenAiException {
         return retryAfter;
     }
 
-    /** Whether the provider's circuit breaker counts this as the provider failing. */
+    /**
+     * Whether the provider's circuit breaker counts this as the provider failing. A 429 does not: it is back-pressure
+     * from a provider that works (retried after its {@code Retry-After}, or sent to the next model), not a fault.
+     */
     boolean providerFault() {
-        return kind == Kind.TRANSIENT || kind == Kind.PROVIDER_ERROR;
+        return (kind == Kind.TRANSIENT || kind == Kind.PROVIDER_ERROR) && status() != 429;
     }
 }

@@ -26,10 +26,30 @@ final class UpstreamFailures {
 
     private UpstreamFailures() {}
 
-    static UpstreamFailure fromStatus(String provider, int status, byte[] body, String retryAfter) {
-        ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
+    /**
+     * {@code secret} is the provider key the gateway sent: an upstream that quotes it back (some do, in their 401s and
+     * even in other errors) never gets it to the client, whose body is then rendered anew rather than passed through.
+     */
+    static UpstreamFailure fromStatus(String provider, int status, byte[] body, String retryAfter, String secret) {
+        if (status == 401 || status == 403) {
+            return new UpstreamFailure(
+                    Kind.PROVIDER_ERROR,
+                    502,
+                    "upstream_error",
+                    "upstream_auth_failed",
+                    "Provider '" + provider + "' refused the gateway's credentials (status " + status
+                            + "): the gateway's key for it is missing, wrong or not allowed this model.",
+                    null,
+                    null,
+                    null);
+        }
+        boolean quotesSecret =
+                secret != null && body != null && new String(body, StandardCharsets.UTF_8).contains(secret);
+        ObjectNode json = body == null || quotesSecret ? null : OpenAiJson.tryParseObject(body);
         boolean envelope = json != null && json.path("error").isObject();
-        String message = envelope ? json.path("error").path("message").asText("") : snippet(body);
+        String message = quotesSecret
+                ? ""
+                : envelope ? json.path("error").path("message").asText("") : snippet(body);
         Duration wait = RetryAfter.parse(retryAfter);
         boolean transientStatus = status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
         if (status >= 400 && status < 500) {
@@ -56,7 +76,7 @@ final class UpstreamFailures {
                 null);
     }
 
-    static UpstreamFailure fromThrowable(String provider, Throwable failure) {
+    static UpstreamFailure fromThrowable(String provider, Throwable failure, String secret) {
         if (failure instanceof UpstreamFailure known) {
             return known;
         }
@@ -65,7 +85,8 @@ final class UpstreamFailures {
                     provider,
                     http.getResponse().getStatus(),
                     bodyOf(http.getResponse()),
-                    http.getResponse().getHeaderString("Retry-After"));
+                    http.getResponse().getHeaderString("Retry-After"),
+                    secret);
         }
         if (isTimeout(failure)) {
             return timeout(provider, failure);

@@ -253,6 +253,58 @@ class ResilienceTest {
     }
 
     @Test
+    void rateLimitsAreBackPressureNotAFaultAndNeverOpenTheBreaker() {
+        Respond limited = new Respond(
+                429, "application/json", "{\"error\":{\"message\":\"slow down\",\"type\":\"requests\"}}", Map.of());
+        for (int i = 0; i < 8; i++) {
+            chat(script("limited-m", limited).id, "limited-m").statusCode(429);
+        }
+        chat(script("limited-m", OK).id, "limited-m").statusCode(200);
+    }
+
+    @Test
+    void aProviderRefusingTheGatewaysKeyIsA502ThatNeverShowsTheKeyAndFallsBack() {
+        String canary = "sk-canary-provider-key-0123456789";
+        Respond refused = new Respond(
+                401,
+                "application/json",
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + canary + "\",\"type\":"
+                        + "\"invalid_request_error\",\"code\":\"invalid_api_key\"}}",
+                Map.of());
+        chat(script("keyed-m", refused).and("strong-m", OK).id, "keyed-m")
+                .statusCode(200)
+                .header(TriageHeaders.MODEL, "strong-m")
+                .header(TriageHeaders.ATTEMPTS, "keyed-m;tries=1;error=upstream_auth_failed, strong-m;tries=1;ok");
+        String alone = script("keyed-m", refused).and("strong-m", refused).id;
+        String answer = chat(alone, "keyed-m")
+                .statusCode(502)
+                .body("error.code", equalTo("upstream_auth_failed"))
+                .extract()
+                .asString();
+        assertThat(answer).doesNotContain(canary).contains("refused the gateway's credentials");
+    }
+
+    @Test
+    void afterTheGatewayRetriedTheClientIsToldNotToRetry() {
+        String id = script("strong-m", BROKEN)
+                .and("alt-m", BROKEN)
+                .and("weak-m", BROKEN)
+                .and("local-m", BROKEN)
+                .id;
+        chat(id, STRONG).statusCode(502).header("x-should-retry", "false");
+        chat(script("weak-m", json(400, "{\"error\":{\"message\":\"bad\"}}")).id, "weak-m")
+                .statusCode(400)
+                .header("x-should-retry", nullValue());
+    }
+
+    @Test
+    void aRouteLlmNameIsAModelToo() {
+        given().get("/v1/models/router-mf-0.11593").then().statusCode(200).body("owned_by", equalTo("triage"));
+        given().get("/v1/models/router-mf-1.5").then().statusCode(400).body("error.param", equalTo("model"));
+        given().get("/v1/models/no-such-model").then().statusCode(404);
+    }
+
+    @Test
     void bulkheadQueuesBrieflyThenRejectsWithRetryAfter() throws Exception {
         Script slow = new FakeUpstream.Stream(List.of(CHUNK, CHUNK, CHUNK, "[DONE]"), Duration.ofMillis(400), true);
         List<String> ids = List.of(newId(), newId(), newId());

@@ -18,7 +18,9 @@ public class ResilienceResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         String fake = FakeUpstream.get().start();
         Map<String, String> config = new HashMap<>();
-        for (String model : new String[] {"weak-m", "strong-m", "alt-m", "local-m", "breaker-m", "bulk-m", "down-m"}) {
+        for (String model : new String[] {
+            "weak-m", "strong-m", "alt-m", "local-m", "breaker-m", "bulk-m", "down-m", "limited-m", "keyed-m"
+        }) {
             String provider = "triage.providers.p-" + model + ".";
             config.put(provider + "base-url", model.equals("down-m") ? "http://127.0.0.1:1/v1" : fake);
             config.put(provider + "read-timeout", "1s");
@@ -39,6 +41,13 @@ public class ResilienceResource implements QuarkusTestResourceLifecycleManager {
         config.put("triage.providers.p-bulk-m.bulkhead.max-wait", "300ms");
         config.put("triage.providers.p-bulk-m.idle-timeout", "5s");
         config.put("triage.models.down-m.fallbacks", "strong-m");
+        // rate limits must not open this breaker, however many
+        config.put("triage.providers.p-limited-m.retry.max-retries", "0");
+        config.put("triage.providers.p-limited-m.circuit-breaker.request-volume", "4");
+        // the gateway's key for this provider is refused upstream, which quotes it back
+        config.put("triage.providers.p-keyed-m.api-key", "sk-canary-provider-key-0123456789");
+        config.put("triage.providers.p-keyed-m.retry.max-retries", "0");
+        config.put("triage.models.keyed-m.fallbacks", "strong-m");
         config.put("triage.routes.tiered.policy", "learned");
         config.put("triage.routes.tiered.strong", "strong-m");
         config.put("triage.routes.tiered.weak", "weak-m");
