@@ -8,21 +8,18 @@ import java.util.SplittableRandom;
 /** A deterministic unit vector for a text: equal texts get equal vectors, nothing more is promised. */
 final class SimulatedEmbedding {
 
-    private static final int MAX_DIMENSIONS = 4096;
-
     private SimulatedEmbedding() {}
 
     static float[] of(String text, int dimensions) {
-        int size = Math.max(1, Math.min(dimensions, MAX_DIMENSIONS));
         SplittableRandom random = new SplittableRandom(text.hashCode());
-        double[] values = new double[size];
+        double[] values = new double[dimensions];
         double norm = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < dimensions; i++) {
             values[i] = random.nextGaussian();
             norm += values[i] * values[i];
         }
-        float[] vector = new float[size];
-        for (int i = 0; i < size; i++) {
+        float[] vector = new float[dimensions];
+        for (int i = 0; i < dimensions; i++) {
             vector[i] = (float) (values[i] / Math.sqrt(norm));
         }
         return vector;

@@ -37,6 +37,14 @@ public class SimulatedUpstreamResource {
     private static final String JSON = "application/json";
     private static final String SSE = "text/event-stream; charset=utf-8";
 
+    /**
+     * What one embeddings request may ask for (OpenAI's own dimension limit; fewer inputs than OpenAI's 2048): a small
+     * body must not make the demo generate hundreds of megabytes.
+     */
+    static final int MOST_INPUTS = 256;
+
+    static final int MOST_DIMENSIONS = 3072;
+
     private final SimulatorConfig config;
 
     SimulatedUpstreamResource(SimulatorConfig config) {
@@ -141,6 +149,10 @@ public class SimulatedUpstreamResource {
         ObjectNode request = read(body);
         SimulatedModel model = model(request);
         JsonNode input = request.path("input");
+        if (input.isArray() && input.size() > MOST_INPUTS) {
+            throw OpenAiException.invalidRequest(
+                    "The simulated upstream embeds at most " + MOST_INPUTS + " inputs per request.", "input");
+        }
         List<String> texts = new ArrayList<>();
         if (input.isArray()) {
             input.forEach(item -> texts.add(item.isTextual() ? item.asText() : item.toString()));
@@ -148,6 +160,10 @@ public class SimulatedUpstreamResource {
             texts.add(input.asText());
         }
         int dimensions = request.path("dimensions").asInt(16);
+        if (dimensions < 1 || dimensions > MOST_DIMENSIONS) {
+            throw OpenAiException.invalidRequest(
+                    "'dimensions' must be between 1 and " + MOST_DIMENSIONS + ".", "dimensions");
+        }
         boolean base64 = "base64".equals(request.path("encoding_format").asText());
         ObjectNode list = OpenAiJson.newObject().put("object", "list");
         ArrayNode data = list.putArray("data");

@@ -117,4 +117,21 @@ class ApiKeyTest {
             }
         }
     }
+
+    @Test
+    void theSimulatedUpstreamBoundsWhatOneRequestMakesItGenerate() {
+        String many = "[" + "\"a\",".repeat(300) + "\"a\"]";
+        given().contentType("application/json")
+                .body("{\"model\":\"sim-weak\",\"input\":" + many + "}")
+                .post("/simulated/v1/embeddings")
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo("input"));
+        given().contentType("application/json")
+                .body("{\"model\":\"sim-weak\",\"input\":\"a\",\"dimensions\":100000}")
+                .post("/simulated/v1/embeddings")
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo("dimensions"));
+    }
 }
