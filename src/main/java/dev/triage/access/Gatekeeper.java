@@ -3,7 +3,6 @@ package dev.triage.access;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,8 +97,8 @@ public class Gatekeeper {
     }
 
     /**
-     * Lets {@code caller} use the route or model {@code name} now, or refuses (403 not allowed, 429 budget spent or rate
-     * limit reached). Returns whether a soft budget is spent, in which case the route must answer with its weak model.
+     * Lets {@code caller} use the route or model {@code name} now, or refuses (403 not allowed, 429 rate limit reached).
+     * Returns whether a soft budget is spent, in which case the route must answer with its weak model.
      */
     public boolean admit(Caller caller, String name) {
         VirtualKey key = caller.key();
@@ -114,25 +113,15 @@ public class Gatekeeper {
                     "model",
                     "This API key may not use '" + name + "'.");
         }
-        boolean overBudget = key.budgetUsd() != null && keys.spent(key.id()).compareTo(key.budgetUsd()) >= 0;
-        if (overBudget && key.hardBudget()) {
-            throw new OpenAiException(
-                    429,
-                    "insufficient_quota",
-                    "insufficient_quota",
-                    null,
-                    String.format(
-                            Locale.ROOT,
-                            "You exceeded your current quota: this key's budget is $%s per %s and $%s is spent.",
-                            key.budgetUsd().toPlainString(),
-                            key.period().name().toLowerCase(Locale.ROOT),
-                            keys.spent(key.id()).stripTrailingZeros().toPlainString()));
-        }
+        // a spent hard budget is refused when the request's cost is reserved (KeyBudgets), with what it may cost
+        boolean overSoftBudget = !key.hardBudget()
+                && key.budgetUsd() != null
+                && keys.spent(key.id()).compareTo(key.budgetUsd()) >= 0;
         OptionalLong wait = limits.admit(key, System.currentTimeMillis());
         if (wait.isPresent()) {
             throw RateLimits.exceeded(key, wait.getAsLong());
         }
-        return overBudget;
+        return overSoftBudget;
     }
 
     private boolean open() {

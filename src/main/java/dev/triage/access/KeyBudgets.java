@@ -54,7 +54,8 @@ public class KeyBudgets {
         synchronized (this) {
             if (capped) {
                 BigDecimal committed = keys.spent(key.id()).add(reserved.getOrDefault(key.id(), BigDecimal.ZERO));
-                if (committed.add(cost).compareTo(key.budgetUsd()) > 0) {
+                if (committed.compareTo(key.budgetUsd()) >= 0
+                        || committed.add(cost).compareTo(key.budgetUsd()) > 0) {
                     throw quotaExceeded(key, committed, cost);
                 }
             }
