@@ -234,7 +234,8 @@ public class ChatDispatcher {
                             role,
                             attempts,
                             answer.value().contentType(),
-                            answer.value().body());
+                            answer.value().body(),
+                            answer.value().headers());
                 });
     }
 

@@ -1,5 +1,7 @@
 package dev.triage.dispatch;
 
+import java.util.Map;
+
 import dev.triage.routing.Decision;
 import dev.triage.routing.FallbackRole;
 import io.smallrye.mutiny.Multi;
@@ -22,9 +24,18 @@ public sealed interface Dispatched {
     /** Every model tried, as in {@link #ATTEMPTS_HEADER}. */
     String attempts();
 
-    /** {@code body} is exactly what the upstream answered. */
+    /**
+     * {@code body} is exactly what the upstream answered; {@code upstreamHeaders} those of its headers the client gets
+     * too (rate limits, processing time).
+     */
     record Complete(
-            String model, Decision decision, FallbackRole role, String attempts, String contentType, byte[] body)
+            String model,
+            Decision decision,
+            FallbackRole role,
+            String attempts,
+            String contentType,
+            byte[] body,
+            Map<String, String> upstreamHeaders)
             implements Dispatched {}
 
     /** {@code events} are the {@code data} payloads of the upstream's events, {@code [DONE]} included if it sent it. */

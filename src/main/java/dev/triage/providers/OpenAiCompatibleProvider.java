@@ -3,6 +3,8 @@ package dev.triage.providers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response;
@@ -169,6 +171,12 @@ public class OpenAiCompatibleProvider {
         }
         String contentType =
                 response.getMediaType() != null ? response.getMediaType().toString() : "application/json";
-        return new UpstreamReply(response.getStatus(), contentType, body, Usage.of(json));
+        Map<String, String> headers = new TreeMap<>();
+        response.getStringHeaders().forEach((name, values) -> {
+            if (UpstreamReply.passedOn(name) && !values.isEmpty()) {
+                headers.put(name.toLowerCase(Locale.ROOT), values.getFirst());
+            }
+        });
+        return new UpstreamReply(response.getStatus(), contentType, body, Usage.of(json), Map.copyOf(headers));
     }
 }

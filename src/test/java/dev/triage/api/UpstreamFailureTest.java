@@ -43,6 +43,25 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void theUpstreamsRateLimitHeadersReachTheClientAndNothingElseOfItsHeaders() {
+        String answer = "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[]}";
+        chat(new FakeUpstream.Respond(
+                        200,
+                        "application/json",
+                        answer,
+                        Map.of(
+                                "x-ratelimit-remaining-requests", "499",
+                                "x-ratelimit-reset-tokens", "6ms",
+                                "openai-processing-ms", "321",
+                                "openai-organization", "org-secret")))
+                .statusCode(200)
+                .header("x-ratelimit-remaining-requests", "499")
+                .header("x-ratelimit-reset-tokens", "6ms")
+                .header("openai-processing-ms", "321")
+                .header("openai-organization", nullValue());
+    }
+
+    @Test
     void upstreamRateLimitPassesThroughAsTheUpstreamSaidIt() {
         String body =
                 "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
