@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.triage.openai.ClientText;
 import dev.triage.openai.OpenAiException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -91,7 +92,7 @@ public class Gatekeeper {
                     "invalid_request_error",
                     "threshold_override_not_allowed",
                     "model",
-                    "This API key may not choose its own routing threshold ('" + modelName
+                    "This API key may not choose its own routing threshold ('" + ClientText.bounded(modelName)
                             + "'); name the route itself.");
         }
     }
@@ -111,7 +112,7 @@ public class Gatekeeper {
                     "invalid_request_error",
                     "model_not_allowed",
                     "model",
-                    "This API key may not use '" + name + "'.");
+                    "This API key may not use '" + ClientText.bounded(name) + "'.");
         }
         // a spent hard budget is refused when the request's cost is reserved (KeyBudgets), with what it may cost
         boolean overSoftBudget = !key.hardBudget()

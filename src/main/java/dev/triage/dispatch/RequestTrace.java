@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triage.ledger.LedgerRow;
+import dev.triage.openai.ClientText;
 import dev.triage.routing.Decision;
 import dev.triage.routing.DecisionField;
 import dev.triage.telemetry.SpanAttributes;
@@ -30,7 +31,8 @@ class RequestTrace {
         this.tracer = tracer;
     }
 
-    Traced begin(String operation, String requestedModel) {
+    Traced begin(String operation, String asked) {
+        String requestedModel = ClientText.bounded(asked);
         Span span = tracer.spanBuilder(operation + " " + requestedModel)
                 .setAttribute(SpanAttributes.OPERATION, operation)
                 .setAttribute(SpanAttributes.REQUEST_MODEL, requestedModel)

@@ -41,7 +41,7 @@ public class OpenAiException extends RuntimeException {
                 "invalid_request_error",
                 "model_not_found",
                 "model",
-                "The model '" + model + "' does not exist or you do not have access to it." + hint);
+                "The model '" + ClientText.bounded(model) + "' does not exist or you do not have access to it." + hint);
     }
 
     public int status() {

@@ -84,6 +84,22 @@ class TracingTest {
         assertThat(strongTry.getAttributes().get(SpanAttributes.OUTCOME)).isEqualTo("ok");
     }
 
+    @Test
+    void aHugeModelNameIsBoundedInTheSpanAndTheError() throws Exception {
+        String huge = "m".repeat(100_000);
+        String answer = given().contentType("application/json")
+                .body("{\"model\":\"" + huge + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .post("/v1/chat/completions")
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
+        assertThat(answer.length()).isLessThan(1_000);
+        SpanData request = awaitSpan("chat " + huge.substring(0, 256) + "...");
+        assertThat(request.getAttributes().get(SpanAttributes.REQUEST_MODEL)).hasSize(259);
+        assertThat(request.getStatus().getDescription()).hasSizeLessThan(1_000);
+    }
+
     private SpanData awaitSpan(String name) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
