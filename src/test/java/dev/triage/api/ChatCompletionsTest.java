@@ -5,8 +5,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.triage.testsupport.FakeUpstream;
@@ -125,5 +127,11 @@ class ChatCompletionsTest {
 
     static String newId() {
         return "test-" + UUID.randomUUID();
+    }
+
+    @Test
+    void idleConnectionsAreClosedWithinMinutesNotHalfAnHour() {
+        Duration idle = ConfigProvider.getConfig().getValue("quarkus.http.idle-timeout", Duration.class);
+        assertThat(idle).isLessThanOrEqualTo(Duration.ofMinutes(2)).isGreaterThan(Duration.ofSeconds(60));
     }
 }
