@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -24,6 +22,7 @@ import dev.triage.openai.ChatCompletionRequest;
 import dev.triage.openai.CompletionText;
 import dev.triage.openai.ModelRequest;
 import dev.triage.openai.OpenAiException;
+import dev.triage.openai.UpstreamRequest;
 import dev.triage.openai.Usage;
 import dev.triage.providers.Call;
 import dev.triage.providers.Endpoint;
@@ -49,17 +48,6 @@ public class ChatDispatcher {
 
     /** A model of a chain and the role it plays there. */
     private record Step(ModelTarget target, FallbackRole role) {}
-
-    /**
-     * What goes upstream for a request, and what its metering needs: the body for a model, whether it streams, whether
-     * its usage chunk is the gateway's to hide, and the prompt's texts for an estimate when no usage arrives.
-     */
-    private record Outbound(
-            Function<ModelTarget, byte[]> body,
-            boolean stream,
-            boolean hideUsage,
-            Supplier<List<String>> promptTexts,
-            OptionalLong maxOutputTokens) {}
 
     private static final String SHOULD_RETRY_HEADER = "x-should-retry";
 
@@ -114,12 +102,7 @@ public class ChatDispatcher {
                             Endpoint.CHAT_COMPLETIONS,
                             chain,
                             new Metering.Started(requestId, caller, decision, traced),
-                            new Outbound(
-                                    target -> request.forUpstream(target.upstreamModel()),
-                                    request.stream(),
-                                    request.gatewayAsksUsage(),
-                                    request::promptTexts,
-                                    request.maxOutputTokens()));
+                            request);
                 })
                 .onFailure()
                 .invoke(failure -> trace.refused(traced, failure));
@@ -146,16 +129,7 @@ public class ChatDispatcher {
                 trace.begin(endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "text_completion", request.model());
         try {
             Decision direct = Decision.direct(request.model());
-            return forward(
-                    endpoint,
-                    chainOf(direct),
-                    new Metering.Started(requestId, caller, direct, traced),
-                    new Outbound(
-                            target -> request.forUpstream(target.upstreamModel()),
-                            request.stream(),
-                            request.gatewayAsksUsage(),
-                            request::promptTexts,
-                            request.maxOutputTokens()));
+            return forward(endpoint, chainOf(direct), new Metering.Started(requestId, caller, direct, traced), request);
         } catch (RuntimeException e) {
             trace.refused(traced, e);
             throw e;
@@ -171,27 +145,21 @@ public class ChatDispatcher {
                 .orElseGet(() -> Uni.createFrom().failure(notFound(request.model())));
     }
 
-    private Uni<Dispatched> forward(Endpoint endpoint, List<Step> chain, Metering.Started started, Outbound outbound) {
+    private Uni<Dispatched> forward(
+            Endpoint endpoint, List<Step> chain, Metering.Started started, UpstreamRequest request) {
         String requestId = started.requestId();
         Decision decision = started.decision();
         List<ModelTarget> targets = chain.stream().map(Step::target).toList();
-        reserve(started, targets, outbound);
+        reserve(started, targets, request);
         BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> new Call(
                 endpoint,
-                outbound.body().apply(target),
+                request.forUpstream(target.upstreamModel()),
                 requestId,
                 target.upstreamModel(),
                 started.traced().context(),
                 onTry);
-        if (outbound.stream()) {
-            return FallbackChain.run(
-                            targets,
-                            (target, onTry) -> target.provider().stream(call.apply(target, onTry)),
-                            ChatDispatcher::sayWhatWasTried)
-                    .onFailure()
-                    .invoke(failure -> metering.failed(started, failure, true))
-                    .onCancellation()
-                    .invoke(() -> metering.abandoned(started, true))
+        if (request.stream()) {
+            return run(targets, (target, onTry) -> target.provider().stream(call.apply(target, onTry)), started, true)
                     .map(answer -> {
                         FallbackRole role = counted(chain, answer, decision, requestId);
                         String attempts = describe(answer.attempts());
@@ -200,17 +168,10 @@ public class ChatDispatcher {
                                 decision,
                                 role,
                                 attempts,
-                                metered(answer.value(), started, answer.target(), role, attempts, outbound));
+                                metered(answer.value(), started, answer.target(), role, attempts, request));
                     });
         }
-        return FallbackChain.run(
-                        targets,
-                        (target, onTry) -> target.provider().post(call.apply(target, onTry)),
-                        ChatDispatcher::sayWhatWasTried)
-                .onFailure()
-                .invoke(failure -> metering.failed(started, failure, false))
-                .onCancellation()
-                .invoke(() -> metering.abandoned(started, false))
+        return run(targets, (target, onTry) -> target.provider().post(call.apply(target, onTry)), started, false)
                 .map(answer -> {
                     FallbackRole role = counted(chain, answer, decision, requestId);
                     String attempts = describe(answer.attempts());
@@ -222,7 +183,7 @@ public class ChatDispatcher {
                                     attempts,
                                     reportedOrEstimated(
                                             answer.value().usage(),
-                                            outbound,
+                                            request,
                                             () -> CompletionText.ofBody(
                                                     answer.value().body())),
                                     200,
@@ -239,6 +200,19 @@ public class ChatDispatcher {
                 });
     }
 
+    /** The chain tried model by model; a request that fails or that its client abandons is metered as such. */
+    private <T> Uni<FallbackChain.Answer<T>> run(
+            List<ModelTarget> targets,
+            BiFunction<ModelTarget, Runnable, Uni<T>> attempt,
+            Metering.Started started,
+            boolean streamed) {
+        return FallbackChain.run(targets, attempt, ChatDispatcher::sayWhatWasTried)
+                .onFailure()
+                .invoke(failure -> metering.failed(started, failure, streamed))
+                .onCancellation()
+                .invoke(() -> metering.abandoned(started, streamed));
+    }
+
     /**
      * The stream as the client gets it, metered when it ends (completed, broken off or abandoned by the client) with
      * the usage of its final chunk; that chunk is kept from a client that did not ask for it. Until a usage arrives the
@@ -250,7 +224,7 @@ public class ChatDispatcher {
             ModelTarget model,
             FallbackRole role,
             String attempts,
-            Outbound outbound) {
+            UpstreamRequest request) {
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.UNKNOWN);
         List<String> delivered = Collections.synchronizedList(new ArrayList<>());
         return events.select()
@@ -264,7 +238,7 @@ public class ChatDispatcher {
                     }
                     usage.set(reported);
                     delivered.clear();
-                    return !outbound.hideUsage() || !Usage.isUsageOnlyChunk(data);
+                    return !request.gatewayAsksUsage() || !Usage.isUsageOnlyChunk(data);
                 })
                 .onTermination()
                 .invoke((failure, cancelled) -> metering.ended(
@@ -273,7 +247,7 @@ public class ChatDispatcher {
                                 model,
                                 role,
                                 attempts,
-                                reportedOrEstimated(usage.get(), outbound, () -> textOf(delivered)),
+                                reportedOrEstimated(usage.get(), request, () -> textOf(delivered)),
                                 200,
                                 failure != null ? codeOf(failure) : cancelled ? "client_closed" : "ok",
                                 true)));
@@ -283,12 +257,12 @@ public class ChatDispatcher {
      * Holds what the request may cost at most against its key's hard budget and tokens-per-minute: its prompt (counted)
      * and its output cap, at the dearest model of its chain. Only for a virtual key: nobody else has such limits.
      */
-    private void reserve(Metering.Started started, List<ModelTarget> chain, Outbound outbound) {
+    private void reserve(Metering.Started started, List<ModelTarget> chain, UpstreamRequest request) {
         if (started.caller().virtualKeyId().isEmpty()) {
             return;
         }
-        long prompt = UsageEstimate.of(outbound.promptTexts().get(), "").inputTokens();
-        long output = outbound.maxOutputTokens().orElse(keysConfig.reservedOutputTokens());
+        long prompt = UsageEstimate.of(request.promptTexts(), "").inputTokens();
+        long output = request.maxOutputTokens().orElse(keysConfig.reservedOutputTokens());
         Usage most = new Usage(prompt, output);
         BigDecimal cost = chain.stream()
                 .map(model -> Pricing.cost(most, model.inputPricePerMillion(), model.outputPricePerMillion()))
@@ -298,10 +272,8 @@ public class ChatDispatcher {
     }
 
     /** The upstream's usage, or when it reported none, the gateway's count of the prompt and of {@code completion}. */
-    private static Usage reportedOrEstimated(Usage reported, Outbound outbound, Supplier<String> completion) {
-        return reported.known()
-                ? reported
-                : UsageEstimate.of(outbound.promptTexts().get(), completion.get());
+    private static Usage reportedOrEstimated(Usage reported, UpstreamRequest request, Supplier<String> completion) {
+        return reported.known() ? reported : UsageEstimate.of(request.promptTexts(), completion.get());
     }
 
     private static String textOf(List<String> events) {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code messages}, {@code stream}, {@code stream_options}); the upstream receives the client's own bytes, only the
  * model name swapped.
  */
-public record ChatCompletionRequest(ObjectNode json, RawBody raw) {
+public record ChatCompletionRequest(ObjectNode json, RawBody raw) implements UpstreamRequest {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A body the gateway passes through to the provider of its {@code model} ({@code /v1/embeddings},
  * {@code /v1/completions}): only {@code model} (and {@code stream}, for completions) is read, the rest is forwarded as sent.
  */
-public record ModelRequest(ObjectNode json, RawBody raw) {
+public record ModelRequest(ObjectNode json, RawBody raw) implements UpstreamRequest {
 
     public static ModelRequest parse(byte[] body) {
         ObjectNode json = OpenAiJson.parseObject(body);

@@ -3,6 +3,9 @@ package dev.triage.openai;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -76,15 +79,13 @@ public record RawBody(byte[] bytes, Span model, Span streamOptions) {
             out.write(bytes, 0, at);
             out.writeBytes(("\"stream_options\":" + streamOptions + ",").getBytes(StandardCharsets.UTF_8));
         }
-        boolean optionsFirst = streamOptions != null
-                && this.streamOptions.present()
-                && this.streamOptions.start() < this.model.start();
-        if (optionsFirst) {
-            at = replace(out, at, this.streamOptions, streamOptions.getBytes(StandardCharsets.UTF_8));
+        Map<Span, byte[]> replacements = new TreeMap<>(Comparator.comparingInt(Span::start));
+        replacements.put(this.model, name);
+        if (streamOptions != null && this.streamOptions.present()) {
+            replacements.put(this.streamOptions, streamOptions.getBytes(StandardCharsets.UTF_8));
         }
-        at = replace(out, at, this.model, name);
-        if (streamOptions != null && this.streamOptions.present() && !optionsFirst) {
-            at = replace(out, at, this.streamOptions, streamOptions.getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<Span, byte[]> replacement : replacements.entrySet()) {
+            at = replace(out, at, replacement.getKey(), replacement.getValue());
         }
         out.write(bytes, at, bytes.length - at);
         return out.toByteArray();
