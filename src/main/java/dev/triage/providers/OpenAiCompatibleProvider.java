@@ -37,16 +37,19 @@ public class OpenAiCompatibleProvider {
     private final String apiKey;
     private final String authorization;
     private final ProviderGuard guard;
+    private final Duration readTimeout;
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
     private final MeterRegistry metrics;
     private final Tracer tracer;
+    private final Cooldowns cooldowns = new Cooldowns();
 
     OpenAiCompatibleProvider(String name, ProvidersConfig.Provider config, MeterRegistry metrics, Tracer tracer) {
         this.name = name;
         this.metrics = metrics;
         this.tracer = tracer;
         this.guard = new ProviderGuard(name, config, metrics);
+        this.readTimeout = config.readTimeout();
         this.firstByteTimeout = config.firstByteTimeout();
         this.idleTimeout = config.idleTimeout();
         this.apiKey = config.apiKey().filter(key -> !key.isBlank()).orElse(null);
@@ -81,11 +84,15 @@ public class OpenAiCompatibleProvider {
 
     /** A non-streamed call, retried and guarded; fails with an {@link UpstreamFailure} that says what the client should see. */
     public Uni<UpstreamReply> post(Call call) {
-        return guard.admit()
+        return admit(call)
                 .flatMap(admitted -> guard.guarded(() -> tried(
                                 call,
                                 api.post(call.endpoint().path(), authorization, call.requestId(), call.body())
                                         .map(this::accept)
+                                        // the client's read timeout is a gap between reads; this is the whole answer's
+                                        .ifNoItem()
+                                        .after(readTimeout)
+                                        .failWith(() -> UpstreamFailures.timeout(name, null))
                                         .onFailure()
                                         .transform(failure -> UpstreamFailures.fromThrowable(name, failure, apiKey))))
                         .onTermination()
@@ -97,7 +104,7 @@ public class OpenAiCompatibleProvider {
      * event, as the upstream wrote it, once the first has arrived.
      */
     public Uni<Multi<String>> stream(Call call) {
-        return guard.admit()
+        return admit(call)
                 .flatMap(admitted -> guard.guarded(() -> tried(
                                 call,
                                 StreamStart.of(
@@ -119,6 +126,15 @@ public class OpenAiCompatibleProvider {
                         .onCancellation()
                         .invoke(guard::release)
                         .map(events -> events.onTermination().invoke(guard::release)));
+    }
+
+    /** A bulkhead permit for a call to a model that is not cooling down after a rate limit. */
+    private Uni<Void> admit(Call call) {
+        Duration cooling = cooldowns.remaining(call.model());
+        if (cooling != null) {
+            return Uni.createFrom().failure(UpstreamFailures.coolingDown(name, cooling));
+        }
+        return guard.admit();
     }
 
     /**
@@ -144,6 +160,9 @@ public class OpenAiCompatibleProvider {
                     metrics.counter(MetricNames.UPSTREAM_ATTEMPTS, "provider", name, "outcome", outcome)
                             .increment();
                     span.setAttribute(SpanAttributes.OUTCOME, outcome);
+                    if (failure instanceof UpstreamFailure known && known.status() == 429) {
+                        cooldowns.coolDown(call.model(), known.retryAfter());
+                    }
                     if (failure != null) {
                         span.setStatus(StatusCode.ERROR, failure.getMessage());
                         Log.debugf(

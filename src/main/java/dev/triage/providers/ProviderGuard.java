@@ -20,14 +20,17 @@ import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One provider's fault tolerance, built from its configuration: retries with exponential backoff and jitter (honouring
- * an upstream's {@code Retry-After}) around a circuit breaker (SmallRye Fault Tolerance), and a bulkhead around both.
+ * One provider's fault tolerance, built from its configuration: a circuit breaker around retries with exponential
+ * backoff and jitter (honouring an upstream's {@code Retry-After}), both SmallRye Fault Tolerance, and a bulkhead around
+ * them. The breaker judges whole calls, after their retries: a provider failing one try in five while its retries
+ * answer is working, and only one whose calls fail even when retried is taken out.
  */
 final class ProviderGuard {
 
     private final String provider;
     private final ProvidersConfig.Retry retry;
-    private final TypedGuard<Uni<Object>> guard;
+    private final TypedGuard<Uni<Object>> retries;
+    private final TypedGuard<Uni<Object>> breaker;
     private final ProviderBulkhead bulkhead;
     private final Duration breakerDelay;
     private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
@@ -42,8 +45,8 @@ final class ProviderGuard {
                 config.bulkhead().queueSize(),
                 config.bulkhead().maxWait(),
                 () -> UpstreamFailures.overloaded(provider, Duration.ofSeconds(1)));
-        this.guard = TypedGuard.create(new TypeLiteral<Uni<Object>>() {})
-                .withDescription("provider-" + provider)
+        this.retries = TypedGuard.create(new TypeLiteral<Uni<Object>>() {})
+                .withDescription("provider-" + provider + "-retries")
                 .withRetry()
                 .maxRetries(retry.maxRetries())
                 .delay(0, ChronoUnit.MILLIS)
@@ -54,20 +57,21 @@ final class ProviderGuard {
                 .strategy(Backoff::new)
                 .done()
                 .done()
-                .with(builder -> {
-                    ProvidersConfig.CircuitBreaker breaker = config.circuitBreaker();
-                    if (breaker.enabled()) {
-                        builder.withCircuitBreaker()
-                                .requestVolumeThreshold(breaker.requestVolume())
-                                .failureRatio(breaker.failureRatio())
-                                .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
-                                .successThreshold(breaker.successThreshold())
-                                .when(failure -> !(failure instanceof UpstreamFailure known) || known.providerFault())
-                                .onStateChange(this::circuitChanged)
-                                .done();
-                    }
-                })
                 .build();
+        ProvidersConfig.CircuitBreaker breakerConfig = config.circuitBreaker();
+        this.breaker = !breakerConfig.enabled()
+                ? null
+                : TypedGuard.create(new TypeLiteral<Uni<Object>>() {})
+                        .withDescription("provider-" + provider + "-breaker")
+                        .withCircuitBreaker()
+                        .requestVolumeThreshold(breakerConfig.requestVolume())
+                        .failureRatio(breakerConfig.failureRatio())
+                        .delay(breakerConfig.delay().toMillis(), ChronoUnit.MILLIS)
+                        .successThreshold(breakerConfig.successThreshold())
+                        .when(failure -> !(failure instanceof UpstreamFailure known) || known.providerFault())
+                        .onStateChange(this::circuitChanged)
+                        .done()
+                        .build();
         metrics.gauge(MetricNames.CIRCUIT_STATE, Tags.of("provider", provider), circuit, state -> switch (state.get()) {
             case CLOSED -> 0;
             case HALF_OPEN -> 1;
@@ -81,10 +85,14 @@ final class ProviderGuard {
         return circuit.get();
     }
 
-    /** {@code attempt} (subscribed once per try) under the retry policy and the circuit breaker. */
+    /** {@code attempt} (subscribed once per try) under the retry policy, the whole call under the circuit breaker. */
     @SuppressWarnings("unchecked")
     <T> Uni<T> guarded(Supplier<Uni<T>> attempt) {
-        return ((Uni<T>) guard.get(() -> (Uni<Object>) attempt.get()))
+        Supplier<Uni<Object>> retried = () -> retries.get(() -> (Uni<Object>) attempt.get());
+        if (breaker == null) {
+            return (Uni<T>) retried.get();
+        }
+        return ((Uni<T>) breaker.get(retried))
                 .onFailure(CircuitBreakerOpenException.class)
                 .transform(open -> UpstreamFailures.circuitOpen(provider, untilHalfOpen()));
     }

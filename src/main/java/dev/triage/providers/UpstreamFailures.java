@@ -144,6 +144,19 @@ final class UpstreamFailures {
                 null);
     }
 
+    static UpstreamFailure coolingDown(String provider, Duration retryAfter) {
+        return new UpstreamFailure(
+                Kind.UNAVAILABLE,
+                429,
+                "requests",
+                "upstream_rate_limited",
+                "Provider '" + provider
+                        + "' rate-limited this model; the gateway does not call it again until its Retry-After.",
+                null,
+                retryAfter,
+                null);
+    }
+
     static UpstreamFailure overloaded(String provider, Duration retryAfter) {
         return new UpstreamFailure(
                 Kind.UNAVAILABLE,

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 import dev.triage.testsupport.FakeUpstream;
 import dev.triage.testsupport.FakeUpstream.Respond;
 import dev.triage.testsupport.FakeUpstream.Script;
+import dev.triage.testsupport.KillableUpstream;
 import dev.triage.testsupport.ResilienceResource;
 import dev.triage.testsupport.Sse;
 import io.quarkus.test.common.WithTestResource;
@@ -62,52 +64,56 @@ class ResilienceTest {
     @Test
     void rateLimitIsRetriedAfterTheDelayTheUpstreamAskedFor() {
         String id = newId();
-        upstream.script(
-                id,
-                "weak-m",
-                new Respond(
-                        429, "application/json", "{\"error\":{\"message\":\"slow down\"}}", Map.of("Retry-After", "1")),
-                OK);
+        upstream.script(id, "paced-m", limited("1"), OK);
         long start = System.nanoTime();
-        chat(id, WEAK)
+        chat(id, "paced-m")
                 .statusCode(200)
-                .header(TriageHeaders.MODEL, "weak-m")
+                .header(TriageHeaders.MODEL, "paced-m")
                 .header(TriageHeaders.FALLBACK, nullValue())
-                .header(TriageHeaders.ATTEMPTS, "weak-m;tries=2;ok");
+                .header(TriageHeaders.ATTEMPTS, "paced-m;tries=2;ok");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
-        assertThat(upstream.received(id, "weak-m")).hasSize(2);
-        assertThat(upstream.received(id, "strong-m")).isEmpty();
+        assertThat(upstream.received(id, "paced-m")).hasSize(2);
     }
 
     @Test
-    void rateLimitAskingForTooLongAWaitGoesToTheNextModelAtOnce() {
-        String id = newId();
-        upstream.script(
-                id,
-                "weak-m",
-                new Respond(
-                        429,
-                        "application/json",
-                        "{\"error\":{\"message\":\"slow down\"}}",
-                        Map.of("Retry-After", "30")));
-        upstream.script(id, "strong-m", OK);
-        chat(id, WEAK)
+    void aRateLimitedModelCoolsDownForItsRetryAfterAndTheNextModelAnswersMeanwhile() {
+        String id = script("cooled-m", limited("30")).and("strong-m", OK).id;
+        chat(id, "cooled-m")
                 .statusCode(200)
-                .header(TriageHeaders.ATTEMPTS, "weak-m;tries=1;error=upstream_429, strong-m;tries=1;ok");
+                .header(TriageHeaders.FALLBACK, "fallback")
+                .header(TriageHeaders.ATTEMPTS, "cooled-m;tries=1;error=upstream_429, strong-m;tries=1;ok");
+
+        String next = script("cooled-m", OK).and("strong-m", OK).id;
+        chat(next, "cooled-m")
+                .statusCode(200)
+                .header(TriageHeaders.MODEL, "strong-m")
+                .header(TriageHeaders.ATTEMPTS, "cooled-m;tries=0;error=upstream_rate_limited, strong-m;tries=1;ok");
+        assertThat(upstream.received(next, "cooled-m")).isEmpty();
     }
 
     @Test
-    void rateLimitOnTheLastModelReachesTheClientWithItsRetryAfter() {
-        String id = newId();
-        Respond limited = new Respond(
+    void rateLimitOnTheLastModelReachesTheClientWithItsRetryAfterAndCoolsItDown() {
+        chat(script("last-limited-m", limited("30")).id, "last-limited-m")
+                .statusCode(429)
+                .header("Retry-After", "30")
+                .body("error.code", equalTo("rate_limit_exceeded"));
+
+        String next = script("last-limited-m", OK).id;
+        String retryAfter = chat(next, "last-limited-m")
+                .statusCode(429)
+                .body("error.code", equalTo("upstream_rate_limited"))
+                .extract()
+                .header("Retry-After");
+        assertThat(Integer.parseInt(retryAfter)).isBetween(25, 30);
+        assertThat(upstream.received(next)).isEmpty();
+    }
+
+    private static Respond limited(String retryAfter) {
+        return new Respond(
                 429,
                 "application/json",
                 "{\"error\":{\"message\":\"slow down\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}",
-                Map.of("Retry-After", "30"));
-        for (String model : List.of("strong-m", "alt-m", "weak-m", "local-m")) {
-            upstream.script(id, model, limited);
-        }
-        chat(id, STRONG).statusCode(429).header("Retry-After", "30").body("error.code", equalTo("rate_limit_exceeded"));
+                Map.of("Retry-After", retryAfter));
     }
 
     @Test
@@ -253,6 +259,55 @@ class ResilienceTest {
     }
 
     @Test
+    void triesThatARetryServedDoNotOpenTheBreaker() {
+        for (int i = 0; i < 6; i++) {
+            String id = newId();
+            upstream.script(id, "flaky-m", UNAVAILABLE, OK);
+            chat(id, "flaky-m").statusCode(200).header(TriageHeaders.ATTEMPTS, "flaky-m;tries=2;ok");
+        }
+        assertThat(circuit("p-flaky-m")).isEqualTo("circuit closed");
+    }
+
+    @Test
+    void aProviderThatGoesDownOpensItsBreakerWithinSecondsAndClosesWhenItComesBack() throws Exception {
+        KillableUpstream provider = KillableUpstream.get();
+        chat(newId(), "killable-m").statusCode(200);
+        chat(newId(), "killable-m").statusCode(200);
+        provider.kill();
+        try {
+            long start = System.nanoTime();
+            while (!circuit("p-killable-m").equals("circuit open")) {
+                chat(newId(), "killable-m").statusCode(502).body("error.code", equalTo("upstream_unreachable"));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            }
+            chat(newId(), "killable-m").statusCode(503).body("error.code", equalTo("upstream_circuit_open"));
+        } finally {
+            provider.revive();
+        }
+        Thread.sleep(1100);
+        chat(newId(), "killable-m").statusCode(200);
+        assertThat(circuit("p-killable-m")).isEqualTo("circuit closed");
+    }
+
+    @Test
+    void readTimeoutIsADeadlineForTheWholeAnswerNotAGapBetweenReads() {
+        // a body trickled in ten pieces 300 ms apart, 3 s in all, against a read timeout of 1 s
+        int size = ANSWER.length() / 10 + 1;
+        List<String> pieces = IntStream.range(0, 10)
+                .mapToObj(i -> ANSWER.substring(
+                        Math.min(i * size, ANSWER.length()), Math.min((i + 1) * size, ANSWER.length())))
+                .toList();
+        String id = script("weak-m", new FakeUpstream.Trickle(pieces, Duration.ofMillis(300)))
+                .and("strong-m", OK)
+                .id;
+        long start = System.nanoTime();
+        chat(id, WEAK)
+                .statusCode(200)
+                .header(TriageHeaders.ATTEMPTS, "weak-m;tries=3;error=upstream_timeout, strong-m;tries=1;ok");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4500));
+    }
+
+    @Test
     void rateLimitsAreBackPressureNotAFaultAndNeverOpenTheBreaker() {
         Respond limited = new Respond(
                 429, "application/json", "{\"error\":{\"message\":\"slow down\",\"type\":\"requests\"}}", Map.of());
@@ -335,10 +390,14 @@ class ResilienceTest {
     }
 
     private static String circuit() {
+        return circuit("p-breaker-m");
+    }
+
+    private static String circuit(String provider) {
         return given().get("/q/health/ready")
                 .then()
                 .extract()
-                .path("checks.find { it.name == 'providers' }.data.'p-breaker-m'");
+                .path("checks.find { it.name == 'providers' }.data.'" + provider + "'");
     }
 
     /** Scripts one request id, model by model. */

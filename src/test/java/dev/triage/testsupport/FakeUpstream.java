@@ -38,6 +38,9 @@ public final class FakeUpstream {
     /** {@code respond}, after {@code delay}. */
     public record Slow(Duration delay, Respond respond) implements Script {}
 
+    /** A 200 JSON answer written in these pieces, pausing before each. */
+    public record Trickle(List<String> pieces, Duration pause) implements Script {}
+
     /** Server-sent-event text written as given, one piece per write (comments, fields, multi-line data). */
     public record RawStream(List<String> pieces) implements Script {}
 
@@ -173,10 +176,27 @@ public final class FakeUpstream {
                 raw.pieces().forEach(response::write);
                 response.end();
             }
+            case Trickle trickle -> {
+                response.setChunked(true).putHeader("Content-Type", "application/json");
+                trickle(response, trickle, 0);
+            }
             case Hang hang -> {
                 // keep the connection open, answer nothing
             }
         }
+    }
+
+    private void trickle(HttpServerResponse response, Trickle trickle, int next) {
+        if (next == trickle.pieces().size()) {
+            response.end();
+            return;
+        }
+        vertx.setTimer(Math.max(1, trickle.pause().toMillis()), timer -> {
+            if (!response.closed()) {
+                response.write(trickle.pieces().get(next));
+                trickle(response, trickle, next + 1);
+            }
+        });
     }
 
     private void sendEvents(HttpServerResponse response, Stream stream, int next) {

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points small-timeout providers at the {@link FakeUpstream}, one provider per model so that each has its own circuit
- * breaker and bulkhead: a learned route {@code tiered} (weak {@code weak-m}, strong {@code strong-m}, alternative
+ * breaker, bulkhead and rate-limit cooldown: a learned route {@code tiered} (weak {@code weak-m}, strong {@code strong-m}, alternative
  * {@code alt-m}, last resort {@code local-m}) selected by {@code router-mf-<threshold>} names, a model {@code down-m}
  * on a port where nothing listens falling back to {@code strong-m}, {@code breaker-m} with a small breaker, and
  * {@code bulk-m} allowing one call in flight and one waiting.
@@ -19,7 +19,20 @@ public class ResilienceResource implements QuarkusTestResourceLifecycleManager {
         String fake = FakeUpstream.get().start();
         Map<String, String> config = new HashMap<>();
         for (String model : new String[] {
-            "weak-m", "strong-m", "alt-m", "local-m", "breaker-m", "bulk-m", "down-m", "limited-m", "keyed-m"
+            "weak-m",
+            "strong-m",
+            "alt-m",
+            "local-m",
+            "breaker-m",
+            "bulk-m",
+            "down-m",
+            "limited-m",
+            "keyed-m",
+            "paced-m",
+            "cooled-m",
+            "last-limited-m",
+            "flaky-m",
+            "killable-m"
         }) {
             String provider = "triage.providers.p-" + model + ".";
             config.put(provider + "base-url", model.equals("down-m") ? "http://127.0.0.1:1/v1" : fake);
@@ -44,6 +57,19 @@ public class ResilienceResource implements QuarkusTestResourceLifecycleManager {
         // rate limits must not open this breaker, however many
         config.put("triage.providers.p-limited-m.retry.max-retries", "0");
         config.put("triage.providers.p-limited-m.circuit-breaker.request-volume", "4");
+        // small breakers that judge whole calls: a try a retry then served is no failure of the provider
+        for (String model : new String[] {"flaky-m", "killable-m"}) {
+            String breaker = "triage.providers.p-" + model + ".circuit-breaker.";
+            config.put(breaker + "request-volume", "4");
+            config.put(breaker + "delay", "1s");
+            config.put(breaker + "success-threshold", "1");
+            config.put("triage.providers.p-" + model + ".retry.max-retries", "1");
+        }
+        KillableUpstream.get().revive();
+        config.put(
+                "triage.providers.p-killable-m.base-url", KillableUpstream.get().baseUrl());
+        // a 429 with a Retry-After cools these models down: each test has its own
+        config.put("triage.models.cooled-m.fallbacks", "strong-m");
         // the gateway's key for this provider is refused upstream, which quotes it back
         config.put("triage.providers.p-keyed-m.api-key", "sk-canary-provider-key-0123456789");
         config.put("triage.providers.p-keyed-m.retry.max-retries", "0");
@@ -61,5 +87,6 @@ public class ResilienceResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         FakeUpstream.get().stop();
+        KillableUpstream.get().kill();
     }
 }
