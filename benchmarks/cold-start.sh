@@ -19,7 +19,7 @@ port=18092
 app=target/quarkus-app
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}"
 options=(--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dquarkus.http.port=$port -Dtriage.ledger.enabled=false
-  -Dtriage.simulator.latency-scale=0)
+  -Dtriage.simulator.enabled=true -Dtriage.simulator.latency-scale=0)
 body='{"model":"auto","messages":[{"role":"user","content":"Prove that there are infinitely many primes."}]}'
 pid=
 trap 'kill $pid 2>/dev/null || true' EXIT

@@ -17,7 +17,7 @@ trap 'kill $pid 2>/dev/null || true' EXIT
 start_gateway() {
   local start body
   start=$(date +%s%N)
-  PORT=$port TRIAGE_SIMULATOR_LATENCY_SCALE=0 TRIAGE_ROUTER_MAX_BATCH=$1 java --enable-native-access=ALL-UNNAMED \
+  PORT=$port TRIAGE_SIMULATOR_ENABLED=true TRIAGE_SIMULATOR_LATENCY_SCALE=0 TRIAGE_ROUTER_MAX_BATCH=$1 java --enable-native-access=ALL-UNNAMED \
     -Dai.djl.offline=true -jar target/quarkus-app/quarkus-run.jar > "target/decision-latency-gateway-$1.log" 2>&1 &
   pid=$!
   body='{"model":"auto","messages":[{"role":"user","content":"How do I sort a list in Python?"}]}'

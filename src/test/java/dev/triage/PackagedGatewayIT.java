@@ -15,8 +15,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
- * The gateway as it ships ({@code target/quarkus-app}, run as its own process) with its embedded default: the learned
- * route {@code auto} over the simulated upstreams. Its requests are also the workload that trains the JDK AOT cache
+ * The gateway as it ships ({@code target/quarkus-app}, run as its own process) with its demo (as {@code bin/run}): the
+ * learned route {@code auto} over the simulated upstreams. Its requests are also the workload that trains the JDK AOT cache
  * ({@code quarkus.package.jar.aot.enabled}): learned decisions, streams, direct models, errors, health and metrics. The
  * ledger is off, as on Knative with an external database (its schema migration has {@code LedgerTest}).
  */
@@ -27,7 +27,7 @@ class PackagedGatewayIT {
     public static class NoLedger implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            return Map.of("triage.ledger.enabled", "false");
+            return Map.of("triage.ledger.enabled", "false", "triage.simulator.enabled", "true");
         }
 
         @Override

@@ -49,11 +49,18 @@ public class AdminResource {
     /** The dashboard's data (/dashboard/ shows it): the last {@code hours} (default 24) of traffic, live state. */
     @GET
     @Path("/dashboard")
-    public Uni<OperatorView.Snapshot> dashboard(@QueryParam("hours") Integer hours) {
-        if (hours != null && (hours < 1 || hours > 24 * 90)) {
-            throw OpenAiException.invalidRequest("'hours' must be between 1 and 2160.", "hours");
+    public Uni<OperatorView.Snapshot> dashboard(@QueryParam("hours") String hours) {
+        int window = hours == null || hours.isBlank() ? 24 : hoursOf(hours);
+        return fromLedger(() -> view.last(Duration.ofHours(window)));
+    }
+
+    /** Read here rather than by the framework, whose answer to {@code hours=abc} is a 404. */
+    private static int hoursOf(String hours) {
+        int value = hours.length() <= 4 && hours.chars().allMatch(Character::isDigit) ? Integer.parseInt(hours) : -1;
+        if (value < 1 || value > 24 * 90) {
+            throw OpenAiException.invalidRequest("'hours' must be a whole number between 1 and 2160.", "hours");
         }
-        return fromLedger(() -> view.last(Duration.ofHours(hours == null ? 24 : hours)));
+        return value;
     }
 
     /** Creates a key; the answer is the only place its secret ever appears. */

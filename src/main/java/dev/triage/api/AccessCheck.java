@@ -1,5 +1,8 @@
 package dev.triage.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -7,11 +10,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import dev.triage.access.AdminToken;
 import dev.triage.access.Caller;
 import dev.triage.access.Gatekeeper;
+import dev.triage.simulator.SimulatorConfig;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Checks who is calling before anything else happens to the request (its body is not read yet): a valid key on every
- * {@code /v1} call (unless the gateway is open), with OpenAI's 401 wording, and the admin token on {@code /admin}. The
+ * {@code /v1} call (unless the gateway is open), with OpenAI's 401 wording, the same or the gateway's own simulator token
+ * on the simulated upstream ({@code /simulated}), and the admin token on {@code /admin}. The
  * path is judged in its canonical form, the one the router dispatches. The caller found is kept on the request for the
  * resource, so that a key is checked once per request.
  */
@@ -22,10 +27,12 @@ public class AccessCheck {
 
     private final Gatekeeper gatekeeper;
     private final AdminToken adminToken;
+    private final byte[] simulatorAuthorization;
 
-    AccessCheck(Gatekeeper gatekeeper, AdminToken adminToken) {
+    AccessCheck(Gatekeeper gatekeeper, AdminToken adminToken, SimulatorConfig simulator) {
         this.gatekeeper = gatekeeper;
         this.adminToken = adminToken;
+        this.simulatorAuthorization = ("Bearer " + simulator.token()).getBytes(StandardCharsets.UTF_8);
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -34,6 +41,11 @@ public class AccessCheck {
         String authorization = context.request().getHeader("Authorization");
         if (CanonicalPath.isUnder(path, "/v1")) {
             context.put(CALLER, gatekeeper.authenticate(authorization));
+        } else if (CanonicalPath.isUnder(path, "/simulated")) {
+            if (authorization == null
+                    || !MessageDigest.isEqual(simulatorAuthorization, authorization.getBytes(StandardCharsets.UTF_8))) {
+                gatekeeper.authenticate(authorization);
+            }
         } else if (CanonicalPath.isUnder(path, "/admin")) {
             adminToken.check(authorization);
         }

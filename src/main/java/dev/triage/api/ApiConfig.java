@@ -11,4 +11,15 @@ public interface ApiConfig {
     /** Largest request body accepted; 8 MiB holds long contexts and a few inline images. */
     @WithDefault("8M")
     MemorySize maxBodySize();
+
+    /**
+     * Largest request line (method, URL, version) and largest total of the request's headers: beyond them 414 and 431
+     * in OpenAI's error format. The HTTP layer's own limits ({@code quarkus.http.limits.max-initial-line-length},
+     * {@code max-header-size}) are set higher, as memory guards that answer without a body.
+     */
+    @WithDefault("8K")
+    MemorySize maxUrlLength();
+
+    @WithDefault("32K")
+    MemorySize maxHeaderSize();
 }

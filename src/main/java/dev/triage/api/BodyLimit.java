@@ -6,8 +6,8 @@ import dev.triage.openai.OpenAiException;
 
 /**
  * The largest request body the gateway accepts ({@code triage.max-body-size}). Bodies that announce their length are
- * refused before they are read; chunked ones once read. The HTTP layer's own cap
- * ({@code quarkus.http.limits.max-body-size}) is set higher, as a memory guard only.
+ * refused before they are read; chunked ones once read. The HTTP layer's own cap ({@code quarkus.http.limits.max-body-size})
+ * is set higher, as a memory guard only: a chunked body beyond it gets the framework's bare 413.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -24,6 +24,10 @@ public class BodyLimit {
             throw tooLarge(body.length);
         }
         return body;
+    }
+
+    long maxBytes() {
+        return maxBytes;
     }
 
     boolean exceeds(long length) {

@@ -1,13 +1,17 @@
 package dev.triage.api;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 
+import dev.triage.openai.OpenAiError;
 import dev.triage.openai.OpenAiJson;
+import io.quarkus.logging.Log;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,10 +20,12 @@ public class EdgeHandlers {
 
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
-    void install(@Observes Router router, BodyLimit bodyLimit) {
+    void install(@Observes Router router, BodyLimit bodyLimit, ApiConfig limits) {
         router.route().order(Integer.MIN_VALUE).handler(EdgeHandlers::tagRequestId);
-        router.route().order(Integer.MIN_VALUE + 1).handler(context -> rejectOversized(context, bodyLimit));
-        router.route().order(Integer.MIN_VALUE + 2).handler(EdgeHandlers::acceptAnything);
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> failed(context, bodyLimit));
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> rejectOversizedHead(context, limits));
+        router.route().order(Integer.MIN_VALUE + 2).handler(context -> rejectOversized(context, bodyLimit));
+        router.route().order(Integer.MIN_VALUE + 3).handler(EdgeHandlers::acceptAnything);
     }
 
     /**
@@ -34,6 +40,67 @@ public class EdgeHandlers {
         }
         context.response().putHeader(TriageHeaders.REQUEST_ID, id);
         context.next();
+    }
+
+    /** Refuses a request line or headers over the gateway's limits, in OpenAI's error format. */
+    private static void rejectOversizedHead(RoutingContext context, ApiConfig limits) {
+        HttpServerRequest request = context.request();
+        long maxUrl = limits.maxUrlLength().asLongValue();
+        long maxHeaders = limits.maxHeaderSize().asLongValue();
+        if (request.uri().length() > maxUrl) {
+            reject(context, 414, "url_too_long", "The request URL is longer than " + maxUrl + " characters.");
+            return;
+        }
+        long headers = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headers += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headers > maxHeaders) {
+            reject(
+                    context,
+                    431,
+                    "headers_too_large",
+                    "The request headers take " + headers + " bytes; this gateway accepts at most " + maxHeaders + ".");
+            return;
+        }
+        context.next();
+    }
+
+    /**
+     * A request the HTTP layer failed before any resource saw it (no {@code Host} on HTTP/1.1, a body over its memory
+     * guard, ...): the client still gets OpenAI's error format, not the framework's page.
+     */
+    private static void failed(RoutingContext context, BodyLimit bodyLimit) {
+        if (context.response().ended() || context.response().headWritten()) {
+            return;
+        }
+        int status = context.statusCode() < 400 ? 500 : context.statusCode();
+        String message;
+        if (status == 400 && context.request().host() == null) {
+            message = "The request has no Host header, which HTTP/1.1 requires.";
+        } else if (status == 413) {
+            message = "The request body is larger than " + bodyLimit.maxBytes()
+                    + " bytes, the most this gateway accepts (triage.max-body-size).";
+        } else if (status < 500) {
+            message = "The request could not be read (status " + status + ").";
+        } else {
+            Log.errorf(
+                    context.failure(),
+                    "request %s: unexpected failure before any resource",
+                    context.request().getHeader(TriageHeaders.REQUEST_ID));
+            message = "The gateway failed unexpectedly; the failure was logged.";
+        }
+        reject(context, status, status < 500 ? "invalid_request" : "internal_error", message);
+    }
+
+    private static void reject(RoutingContext context, int status, String code, String message) {
+        OpenAiError error =
+                OpenAiError.of(status < 500 ? "invalid_request_error" : "server_error", code, null, message);
+        context.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(Buffer.buffer(OpenAiJson.write(error)));
     }
 
     /** Refuses a body that announces a length over the limit before reading a byte of it. */

@@ -1,5 +1,7 @@
 package dev.triage.api;
 
+import java.io.IOException;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,9 +17,15 @@ import io.vertx.core.http.HttpServerRequest;
 public class OpenAiErrorMapper {
 
     @ServerExceptionMapper
-    public Response openAi(OpenAiException e) {
+    public Response openAi(OpenAiException e, HttpServerRequest request) {
         if (e.status() >= 500) {
-            Log.warnf(e.getCause(), "%d %s: %s", e.status(), e.code(), e.getMessage());
+            // handled (the client has its envelope): the cause's trace only at DEBUG
+            Log.warnf(
+                    "request %s: %d %s: %s",
+                    request.getHeader(TriageHeaders.REQUEST_ID), e.status(), e.code(), e.getMessage());
+            if (e.getCause() != null) {
+                Log.debugf(e.getCause(), "request %s: cause", request.getHeader(TriageHeaders.REQUEST_ID));
+            }
         }
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -44,9 +52,24 @@ public class OpenAiErrorMapper {
                         message));
     }
 
+    /**
+     * The request body could not be read: cut by the client, or past the HTTP layer's memory guard (which has answered
+     * 413 itself by then).
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        return json(
+                400,
+                OpenAiError.of(
+                        "invalid_request_error",
+                        "unreadable_body",
+                        null,
+                        "The request body could not be read completely."));
+    }
+
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
-    public Response unexpected(Throwable e) {
-        Log.error("Unexpected failure while serving a request", e);
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        Log.errorf(e, "request %s: unexpected failure", request.getHeader(TriageHeaders.REQUEST_ID));
         return json(
                 500,
                 OpenAiError.of(

@@ -44,9 +44,7 @@ public final class TriageHeaders {
             headers.put(FALLBACK, List.of(dispatched.role().label()));
         }
         dispatched.decision().fields().forEach((field, value) -> headers.put(name(field), List.of(field.text(value))));
-        if (dispatched instanceof Dispatched.Complete complete) {
-            complete.upstreamHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
-        }
+        dispatched.upstreamHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
         return headers;
     }
 

@@ -29,6 +29,12 @@ public interface DatabaseConfig {
 
         /** Its data folder, kept across restarts. */
         String dataDir();
+
+        /**
+         * Its superuser password when {@code DB_PASSWORD} is unset (the datasource's default): drawn on the first start
+         * and kept in {@code <data-dir>.password} by {@link EmbeddedPasswordSource}.
+         */
+        Optional<String> password();
     }
 
     /** Whether the gateway starts its own server. */

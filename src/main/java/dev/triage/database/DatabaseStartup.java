@@ -18,6 +18,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 class DatabaseStartup {
 
+    private static final long SUPERVISION_PERIOD_MILLIS = 2_000;
+
     private final DatabaseConfig config;
     private final EmbeddedDatabase embedded;
     private final SchemaMigration schema;
@@ -68,6 +70,9 @@ class DatabaseStartup {
                 schema.migrate();
                 ready.fire(new DatabaseReady());
                 status.becameReady();
+                if (config.usesEmbedded()) {
+                    supervise();
+                }
                 return;
             } catch (RuntimeException e) {
                 status.starting("schema not migrated yet: " + e.getMessage());
@@ -78,6 +83,38 @@ class DatabaseStartup {
                     return;
                 }
                 delay = Math.min(delay * 2, 10_000);
+            }
+        }
+    }
+
+    /**
+     * Watches the embedded server and starts it again when it dies, with a growing delay between failed starts;
+     * meanwhile readiness data says so, and the ledger keeps its rows buffered.
+     */
+    private void supervise() {
+        long backoff = SUPERVISION_PERIOD_MILLIS;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(status.ready() ? SUPERVISION_PERIOD_MILLIS : backoff);
+                if (status.ready() && !embedded.died()) {
+                    continue;
+                }
+                if (status.ready()) {
+                    Log.error("The embedded PostgreSQL stopped running; restarting it (ledger rows stay buffered)");
+                }
+                status.failed("the embedded PostgreSQL stopped running; restarting it");
+                embedded.restart();
+                status.becameReady();
+                backoff = SUPERVISION_PERIOD_MILLIS;
+                Log.info("The embedded PostgreSQL runs again");
+            } catch (InterruptedException stopping) {
+                return;
+            } catch (Exception e) {
+                backoff = Math.min(backoff * 2, 30_000);
+                status.failed("the embedded PostgreSQL stopped running and did not restart (" + e.getMessage()
+                        + "); trying again in " + backoff / 1000 + " s");
+                Log.warnf(
+                        "The embedded PostgreSQL did not restart (%s); trying again in %d ms", e.getMessage(), backoff);
             }
         }
     }

@@ -168,7 +168,8 @@ public class ChatDispatcher {
                                 decision,
                                 role,
                                 attempts,
-                                metered(answer.value(), started, answer.target(), role, attempts, request));
+                                metered(answer.value().events(), started, answer.target(), role, attempts, request),
+                                answer.value().headers());
                     });
         }
         return run(targets, (target, onTry) -> target.provider().post(call.apply(target, onTry)), started, false)

@@ -31,4 +31,10 @@ public interface LedgerConfig {
     /** Longest wait between two tries while the database is down (the wait doubles from the flush interval). */
     @WithDefault("5s")
     Duration maxRetryDelay();
+
+    /**
+     * Where rows still unwritten at shutdown (the database down) are kept, to be written at the next start; on a
+     * persistent volume in production.
+     */
+    String spillFile();
 }

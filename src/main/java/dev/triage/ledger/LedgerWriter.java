@@ -1,6 +1,8 @@
 package dev.triage.ledger;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triage.database.DatabaseReady;
 import dev.triage.telemetry.MetricNames;
@@ -31,8 +35,9 @@ import io.vertx.sqlclient.data.Numeric;
  * Writes ledger rows after the response, never on its path: {@link #record} only queues the row. A single writer thread
  * inserts queued rows in batches; while the database is slow or down, the rows wait (the failed batch first, in order)
  * and the writer tries again with a growing delay. A row is lost only when the bounded queue is full, and then it is
- * counted ({@code triage_ledger_dropped_total}). Inserts are idempotent on the row id, so a batch whose success was not
- * acknowledged can be written again safely.
+ * counted ({@code triage_ledger_dropped_total}). Rows still unwritten at shutdown go to a local spill file, written at
+ * the next start. Inserts are idempotent on the row id, so a batch whose success was not acknowledged can be written
+ * again safely.
  */
 @ApplicationScoped
 public class LedgerWriter {
@@ -49,6 +54,8 @@ public class LedgerWriter {
     private final LedgerConfig config;
     private final LinkedBlockingQueue<LedgerRow> queue;
     private final List<LedgerRow> failed = Collections.synchronizedList(new ArrayList<>());
+    private final List<LedgerRow> replaying = Collections.synchronizedList(new ArrayList<>());
+    private final LedgerSpill spill;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().daemon().name("triage-ledger").unstarted(task));
     private final AtomicLong written = new AtomicLong();
@@ -59,9 +66,10 @@ public class LedgerWriter {
     private long retryDelayMillis;
     private long nextTryNanos;
 
-    LedgerWriter(Pool pool, LedgerConfig config, MeterRegistry metrics) {
+    LedgerWriter(Pool pool, LedgerConfig config, MeterRegistry metrics, ObjectMapper json) {
         this.pool = pool;
         this.config = config;
+        this.spill = new LedgerSpill(Path.of(config.spillFile()), json);
         this.queue = new LinkedBlockingQueue<>(config.bufferSize());
         this.dropped = metrics.counter(MetricNames.LEDGER_DROPPED);
         this.rejected = metrics.counter(MetricNames.LEDGER_REJECTED);
@@ -83,15 +91,22 @@ public class LedgerWriter {
 
     /** Rows waiting to be written. */
     public int buffered() {
-        return queue.size() + failed.size();
+        return queue.size() + failed.size() + replaying.size();
     }
 
     public boolean databaseUp() {
         return databaseUp;
     }
 
-    /** Starts writing, once the schema is in place. */
+    /** Starts writing, once the schema is in place: first what an earlier run could not write before it stopped. */
     void open(@Observes DatabaseReady ready) {
+        if (!open && config.enabled()) {
+            List<LedgerRow> spilled = spill.load();
+            if (!spilled.isEmpty()) {
+                Log.infof("Writing %d ledger rows kept in %s by an earlier run", spilled.size(), spill.file());
+                replaying.addAll(spilled);
+            }
+        }
         open = true;
     }
 
@@ -112,7 +127,27 @@ public class LedgerWriter {
             }
         }
         if (buffered() > 0) {
-            Log.errorf("Shutting down with %d ledger rows not written: the database stayed unreachable", buffered());
+            keepUnwritten();
+        }
+    }
+
+    /** Saves every row not written yet to the spill file, for the next start; only if that fails are rows lost. */
+    private void keepUnwritten() {
+        List<LedgerRow> rows = new ArrayList<>(replaying);
+        rows.addAll(failed);
+        queue.drainTo(rows);
+        try {
+            spill.save(rows);
+            Log.warnf(
+                    "Shutting down with %d ledger rows not written (the database stayed unreachable): kept in %s, "
+                            + "written at the next start",
+                    rows.size(), spill.file());
+        } catch (IOException | RuntimeException e) {
+            Log.errorf(
+                    e,
+                    "Shutting down with %d ledger rows not written, and %s cannot hold them",
+                    rows.size(),
+                    spill.file());
         }
     }
 
@@ -130,7 +165,14 @@ public class LedgerWriter {
 
     /** Writes one batch (the failed one first); false when the database refused it. */
     private boolean flush() {
-        if (failed.isEmpty()) {
+        boolean replay = failed.isEmpty() && !replaying.isEmpty();
+        if (replay) {
+            synchronized (replaying) {
+                List<LedgerRow> batch = replaying.subList(0, Math.min(config.batchSize(), replaying.size()));
+                failed.addAll(batch);
+                batch.clear();
+            }
+        } else if (failed.isEmpty()) {
             queue.drainTo(failed, config.batchSize());
         }
         if (failed.isEmpty()) {
@@ -144,6 +186,9 @@ public class LedgerWriter {
                 insertOneByOne(failed);
             }
             failed.clear();
+            if (replay && replaying.isEmpty()) {
+                spillWritten();
+            }
             if (!databaseUp) {
                 Log.infof("Ledger database reachable; writing %d buffered rows", buffered());
             }
@@ -160,6 +205,16 @@ public class LedgerWriter {
                     Math.max(config.flushInterval().toMillis(), retryDelayMillis * 2));
             nextTryNanos = System.nanoTime() + retryDelayMillis * 1_000_000;
             return false;
+        }
+    }
+
+    private void spillWritten() {
+        try {
+            spill.delete();
+        } catch (IOException e) {
+            Log.warnf(
+                    "Ledger rows of %s are written but the file could not be removed: %s",
+                    spill.file(), e.getMessage());
         }
     }
 

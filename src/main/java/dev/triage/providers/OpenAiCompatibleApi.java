@@ -39,5 +39,6 @@ interface OpenAiCompatibleApi {
             @Encoded @PathParam("endpoint") String endpoint,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam("x-request-id") String requestId,
+            @HeaderParam(StreamHeaders.TRY_HEADER) String tryToken,
             byte[] body);
 }

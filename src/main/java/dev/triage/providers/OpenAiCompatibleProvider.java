@@ -43,6 +43,7 @@ public class OpenAiCompatibleProvider {
     private final MeterRegistry metrics;
     private final Tracer tracer;
     private final Cooldowns cooldowns = new Cooldowns();
+    private final StreamHeaders streamHeaders = new StreamHeaders();
 
     OpenAiCompatibleProvider(String name, ProvidersConfig.Provider config, MeterRegistry metrics, Tracer tracer) {
         this.name = name;
@@ -54,11 +55,11 @@ public class OpenAiCompatibleProvider {
         this.idleTimeout = config.idleTimeout();
         this.apiKey = config.apiKey().filter(key -> !key.isBlank()).orElse(null);
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
-        this.api = client(config, true);
-        this.streams = client(config, false);
+        this.api = client(config, true).build(OpenAiCompatibleApi.class);
+        this.streams = client(config, false).register(streamHeaders).build(OpenAiCompatibleApi.class);
     }
 
-    private static OpenAiCompatibleApi client(ProvidersConfig.Provider config, boolean keepAlive) {
+    private static QuarkusRestClientBuilder client(ProvidersConfig.Provider config, boolean keepAlive) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.baseUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -69,8 +70,7 @@ public class OpenAiCompatibleProvider {
                 .property(
                         QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
                         config.bulkhead().maxConcurrent())
-                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, keepAlive)
-                .build(OpenAiCompatibleApi.class);
+                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, keepAlive);
     }
 
     public String name() {
@@ -101,31 +101,34 @@ public class OpenAiCompatibleProvider {
 
     /**
      * A streamed call, retried and guarded until its first event: resolves with the {@code data} of each server-sent
-     * event, as the upstream wrote it, once the first has arrived.
+     * event, as the upstream wrote it, and the upstream's headers a client may act on, once the first has arrived.
      */
-    public Uni<Multi<String>> stream(Call call) {
+    public Uni<UpstreamStream> stream(Call call) {
         return admit(call)
-                .flatMap(admitted -> guard.guarded(() -> tried(
-                                call,
-                                StreamStart.of(
-                                        streams.stream(
-                                                        call.endpoint().path(),
-                                                        authorization,
-                                                        call.requestId(),
-                                                        call.body())
-                                                .filter(OpenAiCompatibleProvider::carriesData)
-                                                .map(SseEvent::data)
-                                                .onFailure()
-                                                .transform(failure ->
-                                                        UpstreamFailures.fromThrowable(name, failure, apiKey)),
-                                        name,
-                                        firstByteTimeout,
-                                        idleTimeout)))
+                .flatMap(admitted -> guard.guarded(() -> streamOnce(call))
                         .onFailure()
                         .invoke(guard::release)
                         .onCancellation()
                         .invoke(guard::release)
-                        .map(events -> events.onTermination().invoke(guard::release)));
+                        .map(started -> new UpstreamStream(
+                                started.events().onTermination().invoke(guard::release), started.headers())));
+    }
+
+    /** One try of a streamed call, with the headers of its response. */
+    private Uni<UpstreamStream> streamOnce(Call call) {
+        String token = StreamHeaders.newTry();
+        Multi<String> events = streams.stream(
+                        call.endpoint().path(), authorization, call.requestId(), token, call.body())
+                .filter(OpenAiCompatibleProvider::carriesData)
+                .map(SseEvent::data)
+                .onFailure()
+                .transform(failure -> UpstreamFailures.fromThrowable(name, failure, apiKey));
+        return tried(call, StreamStart.of(events, name, firstByteTimeout, idleTimeout))
+                .map(started -> new UpstreamStream(started, streamHeaders.take(token)))
+                .onFailure()
+                .invoke(() -> streamHeaders.take(token))
+                .onCancellation()
+                .invoke(() -> streamHeaders.take(token));
     }
 
     /** A bulkhead permit for a call to a model that is not cooling down after a rate limit. */

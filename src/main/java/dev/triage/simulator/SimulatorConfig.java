@@ -7,9 +7,15 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "triage.simulator")
 public interface SimulatorConfig {
 
-    /** Serve {@code /simulated/v1}; turn it off in production so that nothing answers as a fake model. */
-    @WithDefault("true")
+    /** Serve {@code /simulated/v1}: the demo; off in production so that nothing answers as a fake model. */
+    @WithDefault("false")
     boolean enabled();
+
+    /**
+     * The key the gateway's provider {@code simulated} sends to the simulated upstream: drawn at each start
+     * ({@link SimulatorTokenSource}); set it only to call the simulator from another process.
+     */
+    String token();
 
     /** Multiplies the simulated models' delays; 0 answers at once (benchmarks that measure the gateway alone). */
     @WithDefault("1")

@@ -188,6 +188,18 @@ class KeysTest {
         chat(unbudgeted, "router-mf-0").statusCode(200);
     }
 
+    @Test
+    void aQueryParameterThatIsNotANumberIsA400NamingIt() {
+        for (String hours : new String[] {"abc", "0", "99999", "1.5"}) {
+            admin().queryParam("hours", hours)
+                    .get("/admin/dashboard")
+                    .then()
+                    .statusCode(400)
+                    .body("error.param", equalTo("hours"));
+        }
+        admin().queryParam("hours", "2").get("/admin/dashboard").then().statusCode(200);
+    }
+
     private static RequestSpecification admin() {
         return given().header("Authorization", "Bearer " + KeysResource.ADMIN_TOKEN)
                 .contentType("application/json");

@@ -70,6 +70,34 @@ class ApiKeyTest {
     }
 
     @Test
+    void theSimulatedUpstreamNeedsAKeyTooWhileTheGatewaysOwnCallsPass() {
+        String body = "{\"model\":\"sim-weak\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        for (String path : new String[] {"/simulated/v1/chat/completions", "//simulated/v1/./chat/completions"}) {
+            given().urlEncodingEnabled(false)
+                    .contentType("application/json")
+                    .body(body)
+                    .post(path)
+                    .then()
+                    .statusCode(401)
+                    .body("error.code", equalTo("missing_api_key"));
+        }
+        given().header("Authorization", "Bearer sk-team-a")
+                .contentType("application/json")
+                .body(body)
+                .post("/simulated/v1/chat/completions")
+                .then()
+                .statusCode(200);
+        // the gateway's route to sim-weak calls the simulated upstream with its own token
+        given().header("Authorization", "Bearer sk-team-a")
+                .contentType("application/json")
+                .body(body)
+                .post("/v1/chat/completions")
+                .then()
+                .statusCode(200)
+                .body("choices[0].message.content", containsString("[simulated sim-weak]"));
+    }
+
+    @Test
     void healthNeedsNoKey() {
         given().get("/q/health/live").then().statusCode(200);
     }
@@ -121,13 +149,15 @@ class ApiKeyTest {
     @Test
     void theSimulatedUpstreamBoundsWhatOneRequestMakesItGenerate() {
         String many = "[" + "\"a\",".repeat(300) + "\"a\"]";
-        given().contentType("application/json")
+        given().header("Authorization", "Bearer sk-team-a")
+                .contentType("application/json")
                 .body("{\"model\":\"sim-weak\",\"input\":" + many + "}")
                 .post("/simulated/v1/embeddings")
                 .then()
                 .statusCode(400)
                 .body("error.param", equalTo("input"));
         given().contentType("application/json")
+                .header("Authorization", "Bearer sk-team-a")
                 .body("{\"model\":\"sim-weak\",\"input\":\"a\",\"dimensions\":100000}")
                 .post("/simulated/v1/embeddings")
                 .then()

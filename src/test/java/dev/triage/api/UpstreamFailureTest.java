@@ -62,10 +62,34 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void aStreamCarriesTheUpstreamsRateLimitHeadersToo() throws Exception {
+        String id = newId();
+        FakeUpstream.get()
+                .script(
+                        id,
+                        new FakeUpstream.Headed(
+                                Map.of(
+                                        "x-ratelimit-remaining-tokens", "1234",
+                                        "openai-processing-ms", "45",
+                                        "openai-organization", "org-secret"),
+                                FakeUpstream.sse(CHUNK, "[DONE]")));
+        Sse.Reply reply = Sse.post("/v1/chat/completions", id, STREAM);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.data()).containsExactly(CHUNK, "[DONE]");
+        assertThat(reply.header("x-ratelimit-remaining-tokens")).isEqualTo("1234");
+        assertThat(reply.header("openai-processing-ms")).isEqualTo("45");
+        assertThat(reply.header("openai-organization")).isNull();
+        assertThat(FakeUpstream.get().received(id).getFirst().headers()).doesNotContainKey("x-triage-try");
+    }
+
+    @Test
     void upstreamRateLimitPassesThroughAsTheUpstreamSaidIt() {
         String body =
                 "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
-        String answer = chat(new FakeUpstream.Respond(429, "application/json", body, Map.of("Retry-After", "7")))
+        // a model of its own: the 429 cools it down for 7 s
+        String answer = chat(
+                        new FakeUpstream.Respond(429, "application/json", body, Map.of("Retry-After", "7")),
+                        CHAT.replace("fake-model", "limited-model"))
                 .statusCode(429)
                 .header("Retry-After", "7")
                 .extract()
@@ -186,11 +210,15 @@ class UpstreamFailureTest {
     }
 
     private static ValidatableResponse chat(FakeUpstream.Script script) {
+        return chat(script, CHAT);
+    }
+
+    private static ValidatableResponse chat(FakeUpstream.Script script, String body) {
         String id = newId();
         FakeUpstream.get().script(id, script);
         return given().header("x-request-id", id)
                 .contentType("application/json")
-                .body(CHAT)
+                .body(body)
                 .post("/v1/chat/completions")
                 .then()
                 .header("x-request-id", id)

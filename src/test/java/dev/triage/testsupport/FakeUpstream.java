@@ -41,6 +41,15 @@ public final class FakeUpstream {
     /** A 200 JSON answer written in these pieces, pausing before each. */
     public record Trickle(List<String> pieces, Duration pause) implements Script {}
 
+    /** {@code script}, with these response headers. */
+    public record Headed(Map<String, String> headers, Script script) implements Script {}
+
+    /** Closes the connection without answering (a reset). */
+    public record Reset() implements Script {}
+
+    /** Starts a 200 JSON answer, writes {@code partial} and closes the connection mid-body. */
+    public record Cut(String partial) implements Script {}
+
     /** Server-sent-event text written as given, one piece per write (comments, fields, multi-line data). */
     public record RawStream(List<String> pieces) implements Script {}
 
@@ -151,6 +160,10 @@ public final class FakeUpstream {
                 ? null
                 : scripts.containsKey(id + "|" + modelOf(text)) ? next(id + "|" + modelOf(text)) : next(id);
         HttpServerResponse response = request.response();
+        if (script instanceof Headed headed) {
+            headed.headers().forEach(response::putHeader);
+            script = headed.script();
+        }
         switch (script) {
             case null -> response.setStatusCode(500).end("{\"error\":{\"message\":\"no script for " + id + "\"}}");
             case Respond respond -> {
@@ -180,6 +193,13 @@ public final class FakeUpstream {
                 response.setChunked(true).putHeader("Content-Type", "application/json");
                 trickle(response, trickle, 0);
             }
+            case Reset reset -> request.connection().close();
+            case Cut cut -> {
+                response.setChunked(true).putHeader("Content-Type", "application/json");
+                response.write(cut.partial());
+                vertx.setTimer(5, timer -> request.connection().close());
+            }
+            case Headed headed -> throw new IllegalArgumentException("a Headed script in a Headed script");
             case Hang hang -> {
                 // keep the connection open, answer nothing
             }

@@ -6,7 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts the {@link FakeUpstream} and points provider {@code fake} at it: model {@code fake-model} (upstream id
- * {@code upstream-model}) with a short read timeout so that a hanging upstream fails fast, route {@code fake-route},
+ * {@code upstream-model}) with a short read timeout so that a hanging upstream fails fast, {@code limited-model} (an
+ * upstream model of its own, for rate limits that cool it down), route {@code fake-route},
  * and provider {@code closed} on a port where nothing listens.
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
@@ -27,6 +28,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("triage.models.fake-model.input-price", "1.50"),
                 Map.entry("triage.models.fake-model.output-price", "4.00"),
                 Map.entry("triage.models.unreachable-model.provider", "closed"),
+                Map.entry("triage.models.limited-model.provider", "fake"),
+                Map.entry("triage.models.limited-model.upstream-model", "limited-upstream-model"),
                 // priced so that any answer's cost overflows the ledger's cost column
                 Map.entry("triage.models.pricey-model.provider", "fake"),
                 Map.entry("triage.models.pricey-model.upstream-model", "upstream-model"),

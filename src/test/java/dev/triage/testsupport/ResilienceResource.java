@@ -32,7 +32,9 @@ public class ResilienceResource implements QuarkusTestResourceLifecycleManager {
             "cooled-m",
             "last-limited-m",
             "flaky-m",
-            "killable-m"
+            "killable-m",
+            "soak-weak-m",
+            "soak-strong-m"
         }) {
             String provider = "triage.providers.p-" + model + ".";
             config.put(provider + "base-url", model.equals("down-m") ? "http://127.0.0.1:1/v1" : fake);
@@ -68,6 +70,15 @@ public class ResilienceResource implements QuarkusTestResourceLifecycleManager {
         KillableUpstream.get().revive();
         config.put(
                 "triage.providers.p-killable-m.base-url", KillableUpstream.get().baseUrl());
+        // FaultSoakTest: the default breaker and retries, as shipped
+        for (String model : new String[] {"soak-weak-m", "soak-strong-m"}) {
+            config.remove("triage.providers.p-" + model + ".circuit-breaker.request-volume");
+            config.remove("triage.providers.p-" + model + ".retry.initial-delay");
+        }
+        config.put("triage.routes.soak.policy", "learned");
+        config.put("triage.routes.soak.strong", "soak-strong-m");
+        config.put("triage.routes.soak.weak", "soak-weak-m");
+        config.put("triage.routes.soak.threshold", "0.5");
         // a 429 with a Retry-After cools these models down: each test has its own
         config.put("triage.models.cooled-m.fallbacks", "strong-m");
         // the gateway's key for this provider is refused upstream, which quotes it back
