@@ -3,6 +3,7 @@
 // "stream CODE"), streams that ended with [DONE] and no error event, and requests never answered within 120 s. Prints one JSON line.
 // Usage: node soak-load.mjs URL MODEL RATE SECONDS
 import http from 'node:http';
+import { openLoop, percentile } from '../lib/open-loop.mjs';
 
 const [url, model, rate, seconds] = [process.argv[2], process.argv[3], Number(process.argv[4]), Number(process.argv[5])];
 const target = new URL(url);
@@ -40,23 +41,14 @@ const statuses = {};
 const codes = {};
 let complete = 0;
 let circuitOpen = 0;
-const start = performance.now();
-const pending = [];
-for (let i = 0; i < total; i++) {
-  const scheduled = start + (i * 1000) / rate;
-  const wait = scheduled - performance.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  pending.push(once(i).then((outcome) => {
-    latencies.push(performance.now() - scheduled);
-    statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
-    if (outcome.code) codes[outcome.code] = (codes[outcome.code] ?? 0) + 1;
-    if (outcome.complete) complete++;
-    if (outcome.circuitOpen) circuitOpen++;
-  }));
-}
-await Promise.all(pending);
+await openLoop(rate, seconds, once, (outcome, ms) => {
+  latencies.push(ms);
+  statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+  if (outcome.code) codes[outcome.code] = (codes[outcome.code] ?? 0) + 1;
+  if (outcome.complete) complete++;
+  if (outcome.circuitOpen) circuitOpen++;
+});
 latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
 console.log(JSON.stringify({ n: total, ok: statuses['200'] ?? 0, complete, statuses, codes, circuitOpen,
-  p50: pct(50), p99: pct(99) }));
+  p50: percentile(latencies, 50), p99: percentile(latencies, 99) }));
 agent.destroy();

@@ -3,6 +3,7 @@
 // last byte of the answer. Prints one JSON line: p50/p90/p99 ms, achieved throughput, errors.
 // Usage: node load.mjs URL MODEL STREAM(true|false) RATE SECONDS
 import http from 'node:http';
+import { openLoop, percentile } from '../lib/open-loop.mjs';
 
 const [url, model, streamed, rate, seconds] = [process.argv[2], process.argv[3], process.argv[4] === 'true',
   Number(process.argv[5]), Number(process.argv[6])];
@@ -27,19 +28,10 @@ function once() {
 const total = Math.round(rate * seconds);
 const latencies = [];
 let errors = 0;
-const start = performance.now();
-const pending = [];
-for (let i = 0; i < total; i++) {
-  const scheduled = start + (i * 1000) / rate;
-  const wait = scheduled - performance.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  pending.push(once().then((ok) => {
-    if (ok) latencies.push(performance.now() - scheduled); else errors++;
-  }));
-}
-await Promise.all(pending);
-const elapsed = (performance.now() - start) / 1000;
+const elapsed = await openLoop(rate, seconds, once, (ok, ms) => {
+  if (ok) latencies.push(ms); else errors++;
+});
 latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+const pct = (p) => percentile(latencies, p);
 console.log(JSON.stringify({ p50: pct(50), p90: pct(90), p99: pct(99), rps: latencies.length / elapsed, errors, n: total }));
 agent.destroy();

@@ -132,42 +132,39 @@ final class UpstreamFailures {
     }
 
     static UpstreamFailure circuitOpen(String provider, Duration retryAfter) {
-        return new UpstreamFailure(
-                Kind.UNAVAILABLE,
+        return notCalled(
                 503,
                 "server_error",
                 "upstream_circuit_open",
                 "Provider '" + provider
                         + "' is failing; the gateway stopped calling it for a while (circuit breaker open).",
-                null,
-                retryAfter,
-                null);
+                retryAfter);
     }
 
     static UpstreamFailure coolingDown(String provider, Duration retryAfter) {
-        return new UpstreamFailure(
-                Kind.UNAVAILABLE,
+        return notCalled(
                 429,
                 "requests",
                 "upstream_rate_limited",
                 "Provider '" + provider
                         + "' rate-limited this model; the gateway does not call it again until its Retry-After.",
-                null,
-                retryAfter,
-                null);
+                retryAfter);
     }
 
     static UpstreamFailure overloaded(String provider, Duration retryAfter) {
-        return new UpstreamFailure(
-                Kind.UNAVAILABLE,
+        return notCalled(
                 503,
                 "server_error",
                 "upstream_overloaded",
                 "Provider '" + provider
                         + "' has as many requests in flight and waiting as it is allowed; try again shortly.",
-                null,
-                retryAfter,
-                null);
+                retryAfter);
+    }
+
+    /** The gateway did not call the provider, and says when the client may try again. */
+    private static UpstreamFailure notCalled(
+            int status, String type, String code, String message, Duration retryAfter) {
+        return new UpstreamFailure(Kind.UNAVAILABLE, status, type, code, message, null, retryAfter, null);
     }
 
     private static UpstreamFailure transientFailure(String code, String message, Throwable cause) {
