@@ -18,6 +18,7 @@ final class LoadedRouter implements AutoCloseable {
     private final BertEncoder encoder;
     private final String strong;
     private final String weak;
+    private final Path embeddingCache;
 
     LoadedRouter(Args args) throws IOException {
         Path folder = args.routerFolder();
@@ -25,6 +26,8 @@ final class LoadedRouter implements AutoCloseable {
         RouterManifest manifest = router.manifest();
         this.strong = args.string("strong", manifest.defaultStrong());
         this.weak = args.string("weak", manifest.defaultWeak());
+        String cache = args.string("embedding-cache", null);
+        this.embeddingCache = cache == null ? null : Path.of(cache);
         for (String model : List.of(strong, weak)) {
             if (!router.mf().knows(model)) {
                 throw new IllegalArgumentException("'" + model + "' is unknown to this router; known: "
@@ -35,7 +38,7 @@ final class LoadedRouter implements AutoCloseable {
     }
 
     double[] scores(List<String> prompts) throws Exception {
-        Map<String, float[]> embeddings = Embeddings.of(encoder, prompts);
+        Map<String, float[]> embeddings = EmbeddingStore.embed(encoder, prompts, embeddingCache);
         return prompts.stream()
                 .mapToDouble(prompt -> router.strongNeeded(embeddings.get(prompt), strong, weak))
                 .toArray();

@@ -29,6 +29,9 @@ public final class RouterCommand {
             usage: bin/router <command> [--option value]...
               train     --battles battles.jsonl [--out models/router] [--seed 42] [--encoder all-minilm-l6-v2]
                         [--layers 0] [--strong M --weak M] [--heldout-out eval.jsonl]
+              embed     --input a.jsonl,b.jsonl,... --embedding-cache FILE [--encoder all-minilm-l6-v2]
+              validate  --data models/training-data.json --scores a.scores.jsonl,... [--battles battles.jsonl]
+                        [--router DIR] [--embedding-cache FILE]
               calibrate --input prompts.jsonl --strong-pct 0.3 [--router DIR] [--strong M --weak M]
               score     --input prompts.jsonl --output scores.jsonl [--router DIR] [--strong M --weak M]
               evaluate  --input eval.jsonl [--router DIR] [--strong M --weak M]
@@ -45,6 +48,8 @@ public final class RouterCommand {
             Args args = new Args(argv, 1);
             switch (argv[0]) {
                 case "train" -> TrainCommand.run(args);
+                case "embed" -> EmbedCommand.run(args);
+                case "validate" -> ValidateCommand.run(args);
                 case "calibrate" -> calibrate(args);
                 case "score" -> score(args);
                 case "evaluate" -> evaluate(args);
