@@ -37,8 +37,13 @@ final class LoadedRouter implements AutoCloseable {
         this.encoder = BertEncoder.load(EncoderSpec.byId(manifest.encoder()), manifest.maxTokens(), manifest.layers());
     }
 
+    /** The prompts' embeddings by the router's encoder (read from {@code --embedding-cache} where it has them). */
+    Map<String, float[]> embeddings(List<String> prompts) throws Exception {
+        return EmbeddingStore.embed(encoder, prompts, embeddingCache);
+    }
+
     double[] scores(List<String> prompts) throws Exception {
-        Map<String, float[]> embeddings = EmbeddingStore.embed(encoder, prompts, embeddingCache);
+        Map<String, float[]> embeddings = embeddings(prompts);
         return prompts.stream()
                 .mapToDouble(prompt -> router.strongNeeded(embeddings.get(prompt), strong, weak))
                 .toArray();

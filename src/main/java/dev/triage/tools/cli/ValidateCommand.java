@@ -8,16 +8,20 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.triage.tools.eval.Comparison;
+import dev.triage.tools.eval.EvalRow;
+import dev.triage.tools.eval.LeaveOneSourceOut;
 import dev.triage.tools.eval.SourcePairs;
 import dev.triage.tools.training.BattleFile;
 import dev.triage.tools.training.PairOutcome;
+import dev.triage.tools.training.PromptSplit;
 import dev.triage.tools.training.ScoreFile;
 import dev.triage.tools.training.TrainingData;
 
 /**
  * {@code validate}: a router on every source it can be judged on, the way the product is judged (prompts of a kind it
- * may never have seen): per source, the strong/weak pair that source scored, the router's APGR and CPT next to random
- * and prompt length on the same rows, then the mean per kind of task.
+ * may never have seen): per source, the strong/weak pair that source scored, the router's APGR and CPT, a ridge head
+ * trained with that source left out ({@link LeaveOneSourceOut}), random and prompt length on the same rows, then the
+ * mean per kind of task.
  */
 final class ValidateCommand {
 
@@ -42,25 +46,40 @@ final class ValidateCommand {
                 SourcePairs.of(source, data).ifPresent(sources::add);
             }
         }
-        System.out.println("| source | kind | pair | prompts | strong needed / tie / weak better "
-                + "| router APGR | random | length | router CPT(50%) | length CPT(50%) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        Map<String, List<List<Comparison.Metrics>>> byKind = new LinkedHashMap<>();
+        List<SourcePairs> judged = sources.stream()
+                .filter(source -> source.rows().size() >= MIN_PROMPTS && source.strongIsBetter())
+                .toList();
+        PromptSplit split = new PromptSplit(args.integer("seed", 42), 20, 0);
+        System.out.println("| source | kind | pair | prompts | strong needed / tie / weak better | router APGR "
+                + "| ridge, source left out | ridge, held-out 20% of the source | random | length "
+                + "| router CPT(50%) | length CPT(50%) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Map<String, List<double[]>> byKind = new LinkedHashMap<>();
         try (LoadedRouter router = new LoadedRouter(args)) {
-            for (SourcePairs source : sources) {
-                if (source.rows().size() < MIN_PROMPTS || !source.strongIsBetter()) {
-                    continue;
-                }
-                List<Comparison.Metrics> metrics = Comparison.of(
-                        "router",
-                        router.scores(
-                                source.rows().stream().map(row -> row.prompt()).toList()),
-                        source.rows());
+            Map<String, float[]> embeddings = router.embeddings(judged.stream()
+                    .flatMap(source -> source.rows().stream().map(EvalRow::prompt))
+                    .toList());
+            List<double[]> leftOut =
+                    LeaveOneSourceOut.scores(judged, embeddings, data, args.decimal("ridge-lambda", 10));
+            for (int s = 0; s < judged.size(); s++) {
+                SourcePairs source = judged.get(s);
+                List<String> prompts =
+                        source.rows().stream().map(EvalRow::prompt).toList();
+                List<Comparison.Metrics> metrics = Comparison.of("router", router.scores(prompts), source.rows());
+                Comparison.Metrics ridge =
+                        Comparison.of("ridge", leftOut.get(s), source.rows()).getFirst();
+                double inSource = inSourceApgr(source, judged, embeddings, data, args, split);
                 String kind = data.source(source.source()).kind();
-                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(metrics);
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(new double[] {
+                    metrics.get(0).apgr(),
+                    ridge.apgr(),
+                    inSource,
+                    metrics.get(1).apgr(),
+                    metrics.get(2).apgr()
+                });
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %s | %s vs %s | %d | %d / %d / %d | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |%n",
+                        "| %s | %s | %s vs %s | %d | %d / %d / %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |%n",
                         source.source(),
                         kind,
                         source.strong(),
@@ -70,6 +89,8 @@ final class ValidateCommand {
                         source.outcomes().get(PairOutcome.TIE),
                         source.outcomes().get(PairOutcome.WEAK_BETTER),
                         metrics.get(0).apgr(),
+                        ridge.apgr(),
+                        inSource,
                         metrics.get(1).apgr(),
                         metrics.get(2).apgr(),
                         metrics.get(0).cpt50(),
@@ -77,22 +98,59 @@ final class ValidateCommand {
             }
         }
         System.out.println();
-        System.out.println("| kind | sources | router APGR | random | length |");
-        System.out.println("|---|---|---|---|---|");
-        byKind.forEach((kind, rows) -> System.out.printf(
+        System.out.println("| kind | sources | router APGR | ridge, source left out | ridge, held-out 20% "
+                + "| random | length |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        byKind.forEach((kind, rows) -> System.out.println(summary(kind, rows)));
+        System.out.println(
+                summary("all", byKind.values().stream().flatMap(List::stream).toList()));
+    }
+
+    private static String summary(String kind, List<double[]> rows) {
+        return String.format(
                 Locale.ROOT,
-                "| %s | %d | %.3f | %.3f | %.3f |%n",
+                "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |",
                 kind,
                 rows.size(),
                 mean(rows, 0),
                 mean(rows, 1),
-                mean(rows, 2)));
+                mean(rows, 2),
+                mean(rows, 3),
+                mean(rows, 4));
     }
 
-    private static double mean(List<List<Comparison.Metrics>> rows, int router) {
-        return rows.stream()
-                .mapToDouble(metrics -> metrics.get(router).apgr())
-                .average()
-                .orElse(Double.NaN);
+    /** The ridge head trained on every source and 80% of this one's prompts, on the other 20%. */
+    private static double inSourceApgr(
+            SourcePairs source,
+            List<SourcePairs> sources,
+            Map<String, float[]> embeddings,
+            TrainingData data,
+            Args args,
+            PromptSplit split) {
+        double[] scores = LeaveOneSourceOut.scores(
+                source,
+                sources,
+                embeddings,
+                data,
+                args.decimal("ridge-lambda", 10),
+                prompt -> split.of(prompt) != PromptSplit.Part.TEST);
+        List<EvalRow> test = new ArrayList<>();
+        List<Double> testScores = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (split.of(source.rows().get(i).prompt()) == PromptSplit.Part.TEST) {
+                test.add(source.rows().get(i));
+                testScores.add(scores[i]);
+            }
+        }
+        return Comparison.of(
+                        "ridge",
+                        testScores.stream().mapToDouble(Double::doubleValue).toArray(),
+                        test)
+                .getFirst()
+                .apgr();
+    }
+
+    private static double mean(List<double[]> rows, int column) {
+        return rows.stream().mapToDouble(row -> row[column]).average().orElse(Double.NaN);
     }
 }

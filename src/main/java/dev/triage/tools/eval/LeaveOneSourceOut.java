@@ -1,0 +1,86 @@
+package dev.triage.tools.eval;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.triage.tools.training.Ridge;
+import dev.triage.tools.training.TrainingData;
+
+/**
+ * The validation that predicts transfer: for each source, a head trained on every other source (none of the held-out
+ * source's prompts, not even where another source shares them) scores the held-out one. The head here is ridge
+ * regression from the prompt's embedding to the strong model's advantage ({@code strong - weak} score), standardised
+ * within each source so that no source's base rate (what its labels mean) is learned as a feature of its prompts, each
+ * source weighing the same times its configured weight. The same head trained on the held-out source's own training
+ * prompts too shows, by contrast, how much is learnable within a source.
+ */
+public final class LeaveOneSourceOut {
+
+    private LeaveOneSourceOut() {}
+
+    /** Per source, in order: the scores of its rows by a head that never saw it. */
+    public static List<double[]> scores(
+            List<SourcePairs> sources, Map<String, float[]> embeddings, TrainingData data, double lambda) {
+        return sources.stream()
+                .map(held -> scores(held, sources, embeddings, data, lambda, prompt -> false))
+                .toList();
+    }
+
+    /**
+     * The scores of {@code held}'s rows by a head trained on every source, {@code held} included only for its prompts
+     * that {@code trainable} accepts; its other prompts are in no source's training rows.
+     */
+    public static double[] scores(
+            SourcePairs held,
+            List<SourcePairs> sources,
+            Map<String, float[]> embeddings,
+            TrainingData data,
+            double lambda,
+            Predicate<String> trainable) {
+        Set<String> unseen = new HashSet<>();
+        held.rows().stream().map(EvalRow::prompt).filter(trainable.negate()).forEach(unseen::add);
+        List<float[]> features = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (SourcePairs source : sources) {
+            List<EvalRow> rows = source.rows().stream()
+                    .filter(row -> !unseen.contains(row.prompt()))
+                    .toList();
+            double[] advantage = standardised(rows);
+            double weight = data.source(source.source()).weight() / Math.max(1, rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                features.add(embeddings.get(rows.get(i).prompt()));
+                targets.add(advantage[i]);
+                weights.add(weight);
+            }
+        }
+        Ridge head = Ridge.fit(
+                features.toArray(float[][]::new),
+                targets.stream().mapToDouble(Double::doubleValue).toArray(),
+                weights.stream().mapToDouble(Double::doubleValue).toArray(),
+                lambda);
+        return held.rows().stream()
+                .mapToDouble(row -> head.predict(embeddings.get(row.prompt())))
+                .toArray();
+    }
+
+    private static double[] standardised(List<EvalRow> rows) {
+        double[] advantage = rows.stream()
+                .mapToDouble(row -> row.strongScore() - row.weakScore())
+                .toArray();
+        double mean = java.util.Arrays.stream(advantage).average().orElse(0);
+        double variance = java.util.Arrays.stream(advantage)
+                .map(a -> (a - mean) * (a - mean))
+                .average()
+                .orElse(0);
+        double sd = variance > 0 ? Math.sqrt(variance) : 1;
+        for (int i = 0; i < advantage.length; i++) {
+            advantage[i] = (advantage[i] - mean) / sd;
+        }
+        return advantage;
+    }
+}
