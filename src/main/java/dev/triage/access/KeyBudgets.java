@@ -8,8 +8,10 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import dev.triage.ledger.RequestFinished;
 import dev.triage.openai.OpenAiException;
@@ -68,8 +70,11 @@ public class KeyBudgets {
         held.put(request, new Reservation(key.id(), heldCost, heldTokens));
     }
 
-    /** Replaces the request's reservation by what it cost and used; the only charge a finished request makes. */
-    void settle(@Observes RequestFinished finished) {
+    /**
+     * Replaces the request's reservation by what it cost and used; the only charge a finished request makes. Before the
+     * ledger queues the row (default priority), so that the row cannot be written before it is charged.
+     */
+    void settle(@Observes @Priority(Interceptor.Priority.APPLICATION) RequestFinished finished) {
         Reservation reservation = held.remove(finished.row().id());
         finished.virtualKey().ifPresent(key -> {
             synchronized (this) {
@@ -77,7 +82,7 @@ public class KeyBudgets {
                     reserved.merge(key, reservation.cost().negate(), BigDecimal::add);
                 }
                 if (finished.row().cost() != null) {
-                    keys.charge(key, finished.row().cost());
+                    keys.charge(key, finished.row().id(), finished.row().cost());
                 }
             }
             long reservedTokens = reservation == null ? 0 : reservation.tokens();

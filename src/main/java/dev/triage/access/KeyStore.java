@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import dev.triage.database.DatabaseConfig;
 import dev.triage.database.DatabaseReady;
 import dev.triage.ledger.KeySpend;
+import dev.triage.ledger.LedgerRowsWritten;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
@@ -44,6 +45,9 @@ public class KeyStore {
     private final KeySpend spend;
     private final Duration refreshInterval;
     private final Map<UUID, BigDecimal> spent = new ConcurrentHashMap<>();
+    /** Charges of rows not in the ledger's database yet, by row: a reload's sum does not hold them. */
+    private final Map<UUID, Charge> unwritten = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().daemon().name("triage-keys").unstarted(task));
     private volatile Map<String, VirtualKey> byHash = Map.of();
@@ -79,8 +83,14 @@ public class KeyStore {
         return spent.getOrDefault(key, BigDecimal.ZERO);
     }
 
-    /** Adds a request's cost to its key's spend at once, ahead of the next reload. */
-    public void charge(UUID key, BigDecimal cost) {
+    private record Charge(UUID key, BigDecimal cost) {}
+
+    /**
+     * Adds a request's cost to its key's spend at once, ahead of the next reload, and keeps counting it on top of what
+     * reloads read until its ledger row {@code rowId} is in the database.
+     */
+    public void charge(UUID key, UUID rowId, BigDecimal cost) {
+        unwritten.put(rowId, new Charge(key, cost));
         spent.merge(key, cost, BigDecimal::add);
     }
 
@@ -139,11 +149,11 @@ public class KeyStore {
             for (ApiKey key : live) {
                 VirtualKey virtual = VirtualKey.of(key);
                 if (virtual.budgetUsd() != null) {
-                    spent.put(
-                            key.id,
-                            spend.since(key.id.toString(), virtual.period().start(now))
-                                    .await()
-                                    .atMost(Duration.ofSeconds(10)));
+                    BigDecimal recorded = spend.since(
+                                    key.id.toString(), virtual.period().start(now))
+                            .await()
+                            .atMost(Duration.ofSeconds(10));
+                    spent.put(key.id, recorded.add(unwrittenOf(key.id)));
                 }
             }
             byHash = live.stream().collect(Collectors.toUnmodifiableMap(key -> key.keyHash, VirtualKey::of));
@@ -155,6 +165,17 @@ public class KeyStore {
         } catch (Throwable e) {
             Log.warnf("Virtual API keys not reloaded (%s); keeping the last copy", e.getMessage());
         }
+    }
+
+    void written(@Observes LedgerRowsWritten rows) {
+        rows.rowIds().forEach(unwritten::remove);
+    }
+
+    private BigDecimal unwrittenOf(UUID key) {
+        return unwritten.values().stream()
+                .filter(charge -> charge.key().equals(key))
+                .map(Charge::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private void put(ApiKey key) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,7 @@ public class LedgerWriter {
     private final List<LedgerRow> failed = Collections.synchronizedList(new ArrayList<>());
     private final List<LedgerRow> replaying = Collections.synchronizedList(new ArrayList<>());
     private final LedgerSpill spill;
+    private final Event<LedgerRowsWritten> done;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().daemon().name("triage-ledger").unstarted(task));
     private final AtomicLong written = new AtomicLong();
@@ -66,8 +68,10 @@ public class LedgerWriter {
     private long retryDelayMillis;
     private long nextTryNanos;
 
-    LedgerWriter(Pool pool, LedgerConfig config, MeterRegistry metrics, ObjectMapper json) {
+    LedgerWriter(
+            Pool pool, LedgerConfig config, MeterRegistry metrics, ObjectMapper json, Event<LedgerRowsWritten> done) {
         this.pool = pool;
+        this.done = done;
         this.config = config;
         this.spill = new LedgerSpill(Path.of(config.spillFile()), json);
         this.queue = new LinkedBlockingQueue<>(config.bufferSize());
@@ -86,6 +90,7 @@ public class LedgerWriter {
         }
         if (!queue.offer(finished.row())) {
             dropped.increment();
+            done.fire(new LedgerRowsWritten(List.of(finished.row().id())));
         }
     }
 
@@ -185,6 +190,7 @@ public class LedgerWriter {
             } catch (PgException refused) {
                 insertOneByOne(failed);
             }
+            done.fire(new LedgerRowsWritten(failed.stream().map(LedgerRow::id).toList()));
             failed.clear();
             if (replay && replaying.isEmpty()) {
                 spillWritten();
