@@ -11,9 +11,11 @@ import dev.triage.tools.eval.Comparison;
 import dev.triage.tools.eval.EvalRow;
 import dev.triage.tools.eval.LeaveOneSourceOut;
 import dev.triage.tools.eval.SourcePairs;
+import dev.triage.tools.training.Battle;
 import dev.triage.tools.training.BattleFile;
 import dev.triage.tools.training.PairOutcome;
 import dev.triage.tools.training.PromptSplit;
+import dev.triage.tools.training.ScoreBattles;
 import dev.triage.tools.training.ScoreFile;
 import dev.triage.tools.training.TrainingData;
 
@@ -26,17 +28,24 @@ import dev.triage.tools.training.TrainingData;
 final class ValidateCommand {
 
     private static final int MIN_PROMPTS = 50;
+    private static final String BATTLES_SOURCE = "alpaca_eval";
 
     private ValidateCommand() {}
 
     static void run(Args args) throws Exception {
         TrainingData data = TrainingData.read(args.path("data"));
         List<SourcePairs> sources = new ArrayList<>();
+        Map<String, List<Battle>> battlesBySource = new LinkedHashMap<>();
         String battles = args.string("battles", null);
         if (battles != null) {
+            List<Battle> judged = BattleFile.read(Path.of(battles)).stream()
+                    .map(b -> new Battle(
+                            b.prompt(), data.canonical(b.modelA()), data.canonical(b.modelB()), b.aWins(), b.subset()))
+                    .toList();
+            battlesBySource.put(BATTLES_SOURCE, judged);
             sources.add(SourcePairs.ofBattles(
-                    "alpaca_eval",
-                    BattleFile.read(Path.of(battles)),
+                    BATTLES_SOURCE,
+                    judged,
                     data.canonical(args.string("battles-strong", "gpt-4-1106-preview")),
                     data.canonical(args.string("battles-weak", "mixtral-8x7b-instruct-v0.1")),
                     data));
@@ -44,16 +53,18 @@ final class ValidateCommand {
         for (String file : args.required("scores").split(",")) {
             for (ScoreFile.Source source : ScoreFile.read(Path.of(file.strip()), data)) {
                 SourcePairs.of(source, data).ifPresent(sources::add);
+                battlesBySource.put(source.key(), ScoreBattles.of(source, data));
             }
         }
+        int mfEpochs = args.integer("mf-epochs", 0);
         List<SourcePairs> judged = sources.stream()
                 .filter(source -> source.rows().size() >= MIN_PROMPTS && source.strongIsBetter())
                 .toList();
         PromptSplit split = new PromptSplit(args.integer("seed", 42), 20, 0);
         System.out.println("| source | kind | pair | prompts | strong needed / tie / weak better | router APGR "
-                + "| ridge, source left out | ridge, held-out 20% of the source | random | length "
+                + "| ridge, source left out | ridge, held-out 20% of the source | MF, source left out | random | length "
                 + "| router CPT(50%) | length CPT(50%) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         Map<String, List<double[]>> byKind = new LinkedHashMap<>();
         try (LoadedRouter router = new LoadedRouter(args)) {
             Map<String, float[]> embeddings = router.embeddings(judged.stream()
@@ -69,17 +80,31 @@ final class ValidateCommand {
                 Comparison.Metrics ridge =
                         Comparison.of("ridge", leftOut.get(s), source.rows()).getFirst();
                 double inSource = inSourceApgr(source, judged, embeddings, data, args, split);
+                double mf = mfEpochs == 0
+                        ? Double.NaN
+                        : Comparison.of(
+                                        "mf",
+                                        LeaveOneSourceOut.mfScores(
+                                                source,
+                                                battlesBySource,
+                                                embeddings,
+                                                mfEpochs,
+                                                args.integer("seed", 42)),
+                                        source.rows())
+                                .getFirst()
+                                .apgr();
                 String kind = data.source(source.source()).kind();
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(new double[] {
                     metrics.get(0).apgr(),
                     ridge.apgr(),
                     inSource,
+                    mf,
                     metrics.get(1).apgr(),
                     metrics.get(2).apgr()
                 });
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %s | %s vs %s | %d | %d / %d / %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |%n",
+                        "| %s | %s | %s vs %s | %d | %d / %d / %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |%n",
                         source.source(),
                         kind,
                         source.strong(),
@@ -91,6 +116,7 @@ final class ValidateCommand {
                         metrics.get(0).apgr(),
                         ridge.apgr(),
                         inSource,
+                        mf,
                         metrics.get(1).apgr(),
                         metrics.get(2).apgr(),
                         metrics.get(0).cpt50(),
@@ -99,8 +125,8 @@ final class ValidateCommand {
         }
         System.out.println();
         System.out.println("| kind | sources | router APGR | ridge, source left out | ridge, held-out 20% "
-                + "| random | length |");
-        System.out.println("|---|---|---|---|---|---|---|");
+                + "| MF, source left out | random | length |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         byKind.forEach((kind, rows) -> System.out.println(summary(kind, rows)));
         System.out.println(
                 summary("all", byKind.values().stream().flatMap(List::stream).toList()));
@@ -109,14 +135,15 @@ final class ValidateCommand {
     private static String summary(String kind, List<double[]> rows) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |",
+                "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |",
                 kind,
                 rows.size(),
                 mean(rows, 0),
                 mean(rows, 1),
                 mean(rows, 2),
                 mean(rows, 3),
-                mean(rows, 4));
+                mean(rows, 4),
+                mean(rows, 5));
     }
 
     /** The ridge head trained on every source and 80% of this one's prompts, on the other 20%. */

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import dev.triage.routing.learned.MatrixFactorization;
+import dev.triage.tools.training.Battle;
+import dev.triage.tools.training.MfTrainer;
 import dev.triage.tools.training.Ridge;
 import dev.triage.tools.training.TrainingData;
 
@@ -65,6 +68,33 @@ public final class LeaveOneSourceOut {
                 lambda);
         return held.rows().stream()
                 .mapToDouble(row -> head.predict(embeddings.get(row.prompt())))
+                .toArray();
+    }
+
+    /**
+     * The scores of {@code held}'s rows by the win-rate model ({@code P(strong beats weak)} for its pair) trained on the
+     * battles of every other source, none on a prompt of {@code held}; NaN where that model never met one of the pair.
+     */
+    public static double[] mfScores(
+            SourcePairs held,
+            Map<String, List<Battle>> battlesBySource,
+            Map<String, float[]> embeddings,
+            int epochs,
+            long seed) {
+        Set<String> unseen = new HashSet<>();
+        held.rows().forEach(row -> unseen.add(row.prompt()));
+        List<Battle> training = battlesBySource.entrySet().stream()
+                .filter(source -> !source.getKey().equals(held.source()))
+                .flatMap(source -> source.getValue().stream())
+                .filter(battle -> !unseen.contains(battle.prompt()) && embeddings.containsKey(battle.prompt()))
+                .toList();
+        MatrixFactorization mf =
+                MfTrainer.train(training, embeddings, new MfTrainer.Options(16, epochs, 0.005, 1e-3, seed));
+        if (!mf.knows(held.strong()) || !mf.knows(held.weak())) {
+            return held.rows().stream().mapToDouble(row -> Double.NaN).toArray();
+        }
+        return held.rows().stream()
+                .mapToDouble(row -> mf.winProbability(held.strong(), held.weak(), embeddings.get(row.prompt())))
                 .toArray();
     }
 

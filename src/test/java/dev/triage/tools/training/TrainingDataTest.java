@@ -79,6 +79,14 @@ class TrainingDataTest {
                 .containsEntry(PairOutcome.TIE, 1L)
                 .containsEntry(PairOutcome.WEAK_BETTER, 1L);
 
+        // the strong model against every other model scored on a prompt: ties are half a win each
+        assertThat(ScoreBattles.of(sources.get(0), data(dir)))
+                .extracting(Battle::prompt, Battle::modelB, Battle::aWins)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("q1", "mixtral-8x7b", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("q2", "mixtral-8x7b", 0.5),
+                        org.assertj.core.groups.Tuple.tuple("q3", "mixtral-8x7b", 0.0));
+
         SourcePairs math = SourcePairs.of(sources.get(1), data(dir)).orElseThrow();
         assertThat(List.of(math.strong(), math.weak())).containsExactly("gpt-4", "llama-3-70b");
         // a model scored twice on a prompt counts with its mean
