@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.triage.routing.encoder.BertEncoder;
+import dev.triage.routing.encoder.EncoderSpec;
 import dev.triage.tools.eval.Comparison;
 import dev.triage.tools.eval.EvalRow;
 import dev.triage.tools.eval.LeaveOneSourceOut;
@@ -67,9 +69,10 @@ final class ValidateCommand {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         Map<String, List<double[]>> byKind = new LinkedHashMap<>();
         try (LoadedRouter router = new LoadedRouter(args)) {
-            Map<String, float[]> embeddings = router.embeddings(judged.stream()
+            List<String> allPrompts = judged.stream()
                     .flatMap(source -> source.rows().stream().map(EvalRow::prompt))
-                    .toList());
+                    .toList();
+            Map<String, float[]> embeddings = headEmbeddings(args, router, allPrompts);
             List<double[]> leftOut =
                     LeaveOneSourceOut.scores(judged, embeddings, data, args.decimal("ridge-lambda", 10));
             for (int s = 0; s < judged.size(); s++) {
@@ -130,6 +133,22 @@ final class ValidateCommand {
         byKind.forEach((kind, rows) -> System.out.println(summary(kind, rows)));
         System.out.println(
                 summary("all", byKind.values().stream().flatMap(List::stream).toList()));
+    }
+
+    /**
+     * The embeddings the retrained heads learn from: the router's encoder's, or with {@code --head-encoder} another
+     * encoder's (its own {@code --head-embedding-cache}), to measure what a different encoder would give.
+     */
+    private static Map<String, float[]> headEmbeddings(Args args, LoadedRouter router, List<String> prompts)
+            throws Exception {
+        String encoder = args.string("head-encoder", null);
+        if (encoder == null) {
+            return router.embeddings(prompts);
+        }
+        try (BertEncoder head = BertEncoder.load(EncoderSpec.byId(encoder), args.integer("max-tokens", 256), 0)) {
+            String cache = args.string("head-embedding-cache", null);
+            return EmbeddingStore.embed(head, prompts, cache == null ? null : Path.of(cache));
+        }
     }
 
     private static String summary(String kind, List<double[]> rows) {
