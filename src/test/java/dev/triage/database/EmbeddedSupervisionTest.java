@@ -12,13 +12,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.triage.testsupport.LedgerRows;
+import dev.triage.testsupport.SimulatedChat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -79,13 +79,6 @@ class EmbeddedSupervisionTest {
     }
 
     private static String chat() {
-        String id = "supervised-" + UUID.randomUUID();
-        given().contentType("application/json")
-                .header("x-request-id", id)
-                .body("{\"model\":\"sim-weak\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .post("/v1/chat/completions")
-                .then()
-                .statusCode(200);
-        return id;
+        return SimulatedChat.answered("supervised-");
     }
 }

@@ -1,13 +1,11 @@
 package dev.triage.ledger;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.triage.testsupport.SimulatedChat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,16 +44,8 @@ class ShutdownSpillTest {
     void bufferedRowsGoToTheSpillFileAtShutdown() throws Exception {
         Files.deleteIfExists(SPILL);
         List<String> ids = IntStream.range(0, 3)
-                .mapToObj(i -> "unwritten-" + UUID.randomUUID())
+                .mapToObj(i -> SimulatedChat.answered("unwritten-"))
                 .toList();
-        for (String id : ids) {
-            given().contentType("application/json")
-                    .header("x-request-id", id)
-                    .body("{\"model\":\"sim-weak\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                    .post("/v1/chat/completions")
-                    .then()
-                    .statusCode(200);
-        }
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (writer.buffered() < ids.size() && System.nanoTime() < deadline) {
             Thread.sleep(20);
