@@ -32,7 +32,7 @@ public final class RouterCommand {
               embed     --input a.jsonl,b.jsonl,... --embedding-cache FILE [--encoder all-minilm-l6-v2]
               validate  --data models/training-data.json --scores a.scores.jsonl,... [--battles battles.jsonl]
                         [--router DIR] [--embedding-cache FILE] [--mf-epochs 10] [--ridge-lambda 10]
-                        [--head-encoder bge-small-en-v1.5 --head-embedding-cache FILE]
+                        [--head-encoder bge-small-en-v1.5 --head-embedding-cache FILE] [--head-layers 3]
               calibrate --input prompts.jsonl --strong-pct 0.3 [--router DIR] [--strong M --weak M]
               score     --input prompts.jsonl --output scores.jsonl [--router DIR] [--strong M --weak M]
               evaluate  --input eval.jsonl [--router DIR] [--strong M --weak M]

@@ -137,7 +137,8 @@ final class ValidateCommand {
 
     /**
      * The embeddings the retrained heads learn from: the router's encoder's, or with {@code --head-encoder} another
-     * encoder's (its own {@code --head-embedding-cache}), to measure what a different encoder would give.
+     * encoder's, or the same one's first {@code --head-layers} (its own {@code --head-embedding-cache}), to measure what
+     * a different encoder would give.
      */
     private static Map<String, float[]> headEmbeddings(Args args, LoadedRouter router, List<String> prompts)
             throws Exception {
@@ -145,7 +146,8 @@ final class ValidateCommand {
         if (encoder == null) {
             return router.embeddings(prompts);
         }
-        try (BertEncoder head = BertEncoder.load(EncoderSpec.byId(encoder), args.integer("max-tokens", 256), 0)) {
+        try (BertEncoder head = BertEncoder.load(
+                EncoderSpec.byId(encoder), args.integer("max-tokens", 256), args.integer("head-layers", 0))) {
             String cache = args.string("head-embedding-cache", null);
             return EmbeddingStore.embed(head, prompts, cache == null ? null : Path.of(cache));
         }
