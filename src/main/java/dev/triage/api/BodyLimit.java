@@ -26,10 +26,6 @@ public class BodyLimit {
         return body;
     }
 
-    long maxBytes() {
-        return maxBytes;
-    }
-
     boolean exceeds(long length) {
         return length > maxBytes;
     }

@@ -22,7 +22,7 @@ public class EdgeHandlers {
 
     void install(@Observes Router router, BodyLimit bodyLimit, ApiConfig limits) {
         router.route().order(Integer.MIN_VALUE).handler(EdgeHandlers::tagRequestId);
-        router.route().order(Integer.MIN_VALUE).failureHandler(context -> failed(context, bodyLimit));
+        router.route().order(Integer.MIN_VALUE).failureHandler(EdgeHandlers::failed);
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> rejectOversizedHead(context, limits));
         router.route().order(Integer.MIN_VALUE + 2).handler(context -> rejectOversized(context, bodyLimit));
         router.route().order(Integer.MIN_VALUE + 3).handler(EdgeHandlers::acceptAnything);
@@ -67,10 +67,10 @@ public class EdgeHandlers {
     }
 
     /**
-     * A request the HTTP layer failed before any resource saw it (no {@code Host} on HTTP/1.1, a body over its memory
-     * guard, ...): the client still gets OpenAI's error format, not the framework's page.
+     * A request the HTTP layer failed before any resource saw it (no {@code Host} on HTTP/1.1, ...): the client still
+     * gets OpenAI's error format, not the framework's page.
      */
-    private static void failed(RoutingContext context, BodyLimit bodyLimit) {
+    private static void failed(RoutingContext context) {
         if (context.response().ended() || context.response().headWritten()) {
             return;
         }
@@ -78,9 +78,6 @@ public class EdgeHandlers {
         String message;
         if (status == 400 && context.request().host() == null) {
             message = "The request has no Host header, which HTTP/1.1 requires.";
-        } else if (status == 413) {
-            message = "The request body is larger than " + bodyLimit.maxBytes()
-                    + " bytes, the most this gateway accepts (triage.max-body-size).";
         } else if (status < 500) {
             message = "The request could not be read (status " + status + ").";
         } else {
@@ -94,8 +91,14 @@ public class EdgeHandlers {
     }
 
     private static void reject(RoutingContext context, int status, String code, String message) {
-        OpenAiError error =
-                OpenAiError.of(status < 500 ? "invalid_request_error" : "server_error", code, null, message);
+        respond(
+                context,
+                status,
+                OpenAiError.of(status < 500 ? "invalid_request_error" : "server_error", code, null, message));
+    }
+
+    /** Ends the request with {@code error}, and the connection with it: what is left of the request is not read. */
+    private static void respond(RoutingContext context, int status, OpenAiError error) {
         context.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
@@ -110,11 +113,7 @@ public class EdgeHandlers {
                 ? Long.parseLong(header)
                 : -1;
         if (limit.exceeds(length)) {
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(Buffer.buffer(OpenAiJson.write(limit.tooLarge(length).toError())));
+            respond(context, 413, limit.tooLarge(length).toError());
             return;
         }
         context.next();

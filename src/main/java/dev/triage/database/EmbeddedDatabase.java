@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,10 +42,7 @@ public class EmbeddedDatabase {
         if (postgres == null) {
             refuseTakenPort();
             long begin = System.nanoTime();
-            Path passwordFile = Files.createTempFile(
-                    "triage-pg",
-                    ".pw",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Path passwordFile = Files.createTempFile("triage-pg", ".pw", EmbeddedPasswordSource.OWNER_ONLY);
             try {
                 Files.writeString(passwordFile, password);
                 postgres = EmbeddedPostgres.builder()

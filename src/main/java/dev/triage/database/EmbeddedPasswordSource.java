@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -26,6 +28,9 @@ import io.smallrye.config.ConfigValue;
 public final class EmbeddedPasswordSource implements ConfigSourceFactory {
 
     static final String PASSWORD = "triage.database.embedded.password";
+    /** Files holding the password: readable and writable by their owner only. */
+    static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -84,8 +89,7 @@ public final class EmbeddedPasswordSource implements ConfigSourceFactory {
                 byte[] secret = new byte[24];
                 new SecureRandom().nextBytes(secret);
                 try {
-                    Files.createFile(
-                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(file, OWNER_ONLY);
                     Files.writeString(file, HexFormat.of().formatHex(secret));
                 } catch (FileAlreadyExistsException drawnByAnotherStart) {
                     // read below

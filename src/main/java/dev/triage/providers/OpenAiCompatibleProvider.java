@@ -3,8 +3,6 @@ package dev.triage.providers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response;
@@ -193,12 +191,11 @@ public class OpenAiCompatibleProvider {
         }
         String contentType =
                 response.getMediaType() != null ? response.getMediaType().toString() : "application/json";
-        Map<String, String> headers = new TreeMap<>();
-        response.getStringHeaders().forEach((name, values) -> {
-            if (UpstreamReply.passedOn(name) && !values.isEmpty()) {
-                headers.put(name.toLowerCase(Locale.ROOT), values.getFirst());
-            }
-        });
-        return new UpstreamReply(response.getStatus(), contentType, body, Usage.of(json), Map.copyOf(headers));
+        return new UpstreamReply(
+                response.getStatus(),
+                contentType,
+                body,
+                Usage.of(json),
+                UpstreamReply.passedOn(response.getStringHeaders()));
     }
 }

@@ -1,8 +1,6 @@
 package dev.triage.providers;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,13 +36,7 @@ final class StreamHeaders implements ClientRequestFilter, ClientResponseFilter {
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         // a call that failed before any response (refused, timed out) has no headers
         if (request.getProperty(TRY_PROPERTY) instanceof String token && response.getHeaders() != null) {
-            Map<String, String> kept = new TreeMap<>();
-            response.getHeaders().forEach((name, values) -> {
-                if (UpstreamReply.passedOn(name) && !values.isEmpty()) {
-                    kept.put(name.toLowerCase(Locale.ROOT), values.getFirst());
-                }
-            });
-            byTry.put(token, Map.copyOf(kept));
+            byTry.put(token, UpstreamReply.passedOn(response.getHeaders()));
         }
     }
 

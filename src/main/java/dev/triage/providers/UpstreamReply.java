@@ -1,19 +1,30 @@
 package dev.triage.providers;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.triage.openai.Usage;
 
 /**
  * A successful upstream answer, its body exactly as the upstream sent it, the tokens it reports, and the upstream's
- * headers a client may act on (see {@link #passedOn}: its rate limits and processing time).
+ * headers a client may act on (see {@link #passedOn(Map)}: its rate limits and processing time).
  */
 public record UpstreamReply(int status, String contentType, byte[] body, Usage usage, Map<String, String> headers) {
 
-    /** Whether the client gets this upstream header as it came: {@code x-ratelimit-*}, {@code openai-processing-ms}. */
-    static boolean passedOn(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("x-ratelimit-") || lower.equals("openai-processing-ms");
+    /**
+     * The upstream headers the client gets as they came ({@code x-ratelimit-*}, {@code openai-processing-ms}), by
+     * lower-case name, the first value of each.
+     */
+    static Map<String, String> passedOn(Map<String, List<String>> headers) {
+        Map<String, String> kept = new TreeMap<>();
+        headers.forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if ((lower.startsWith("x-ratelimit-") || lower.equals("openai-processing-ms")) && !values.isEmpty()) {
+                kept.put(lower, values.getFirst());
+            }
+        });
+        return Map.copyOf(kept);
     }
 }

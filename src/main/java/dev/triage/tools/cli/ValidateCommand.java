@@ -49,8 +49,7 @@ final class ValidateCommand {
                     BATTLES_SOURCE,
                     judged,
                     data.canonical(args.string("battles-strong", "gpt-4-1106-preview")),
-                    data.canonical(args.string("battles-weak", "mixtral-8x7b-instruct-v0.1")),
-                    data));
+                    data.canonical(args.string("battles-weak", "mixtral-8x7b-instruct-v0.1"))));
         }
         for (String file : args.required("scores").split(",")) {
             for (ScoreFile.Source source : ScoreFile.read(Path.of(file.strip()), data)) {
@@ -59,10 +58,12 @@ final class ValidateCommand {
             }
         }
         int mfEpochs = args.integer("mf-epochs", 0);
+        long seed = args.integer("seed", 42);
+        double lambda = args.decimal("ridge-lambda", 10);
         List<SourcePairs> judged = sources.stream()
                 .filter(source -> source.rows().size() >= MIN_PROMPTS && source.strongIsBetter())
                 .toList();
-        PromptSplit split = new PromptSplit(args.integer("seed", 42), 20, 0);
+        PromptSplit split = new PromptSplit(seed, 20, 0);
         System.out.println("| source | kind | pair | prompts | strong needed / tie / weak better | router APGR "
                 + "| ridge, source left out | ridge, held-out 20% of the source | MF, source left out | random | length "
                 + "| router CPT(50%) | length CPT(50%) |");
@@ -73,8 +74,7 @@ final class ValidateCommand {
                     .flatMap(source -> source.rows().stream().map(EvalRow::prompt))
                     .toList();
             Map<String, float[]> embeddings = headEmbeddings(args, router, allPrompts);
-            List<double[]> leftOut =
-                    LeaveOneSourceOut.scores(judged, embeddings, data, args.decimal("ridge-lambda", 10));
+            List<double[]> leftOut = LeaveOneSourceOut.scores(judged, embeddings, data, lambda);
             for (int s = 0; s < judged.size(); s++) {
                 SourcePairs source = judged.get(s);
                 List<String> prompts =
@@ -82,17 +82,12 @@ final class ValidateCommand {
                 List<Comparison.Metrics> metrics = Comparison.of("router", router.scores(prompts), source.rows());
                 Comparison.Metrics ridge =
                         Comparison.of("ridge", leftOut.get(s), source.rows()).getFirst();
-                double inSource = inSourceApgr(source, judged, embeddings, data, args, split);
+                double inSource = inSourceApgr(source, judged, embeddings, data, lambda, split);
                 double mf = mfEpochs == 0
                         ? Double.NaN
                         : Comparison.of(
                                         "mf",
-                                        LeaveOneSourceOut.mfScores(
-                                                source,
-                                                battlesBySource,
-                                                embeddings,
-                                                mfEpochs,
-                                                args.integer("seed", 42)),
+                                        LeaveOneSourceOut.mfScores(source, battlesBySource, embeddings, mfEpochs, seed),
                                         source.rows())
                                 .getFirst()
                                 .apgr();
@@ -173,15 +168,10 @@ final class ValidateCommand {
             List<SourcePairs> sources,
             Map<String, float[]> embeddings,
             TrainingData data,
-            Args args,
+            double lambda,
             PromptSplit split) {
         double[] scores = LeaveOneSourceOut.scores(
-                source,
-                sources,
-                embeddings,
-                data,
-                args.decimal("ridge-lambda", 10),
-                prompt -> split.of(prompt) != PromptSplit.Part.TEST);
+                source, sources, embeddings, data, lambda, prompt -> split.of(prompt) != PromptSplit.Part.TEST);
         List<EvalRow> test = new ArrayList<>();
         List<Double> testScores = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {

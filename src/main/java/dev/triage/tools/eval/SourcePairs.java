@@ -36,14 +36,14 @@ public record SourcePairs(
         });
     }
 
-    /** The pair of judged battles (AlpacaEval): the share of judgments each model's answer won, per prompt. */
-    public static SourcePairs ofBattles(
-            String source, List<Battle> battles, String strong, String weak, TrainingData data) {
-        List<Battle> named = battles.stream()
-                .map(b -> new Battle(
-                        b.prompt(), data.canonical(b.modelA()), data.canonical(b.modelB()), b.aWins(), source))
+    /**
+     * The pair of judged battles (AlpacaEval, its models under their canonical names): the share of judgments each
+     * model's answer won, per prompt.
+     */
+    public static SourcePairs ofBattles(String source, List<Battle> battles, String strong, String weak) {
+        List<EvalRow> rows = PairRows.of(battles, strong, weak, prompt -> true).stream()
+                .map(row -> new EvalRow(row.id(), source, row.prompt(), row.strongScore(), row.weakScore()))
                 .toList();
-        List<EvalRow> rows = PairRows.of(named, strong, weak, prompt -> true);
         return new SourcePairs(source, strong, weak, rows, outcomes(rows));
     }
 
