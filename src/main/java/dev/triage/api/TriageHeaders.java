@@ -44,7 +44,9 @@ public final class TriageHeaders {
             headers.put(FALLBACK, List.of(dispatched.role().label()));
         }
         dispatched.decision().fields().forEach((field, value) -> headers.put(name(field), List.of(field.text(value))));
-        dispatched.upstreamHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+        if (dispatched instanceof Dispatched.Complete complete) {
+            complete.upstreamHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+        }
         return headers;
     }
 

@@ -168,8 +168,7 @@ public class ChatDispatcher {
                                 decision,
                                 role,
                                 attempts,
-                                metered(answer.value().events(), started, answer.target(), role, attempts, request),
-                                answer.value().headers());
+                                metered(answer.value(), started, answer.target(), role, attempts, request));
                     });
         }
         return run(targets, (target, onTry) -> target.provider().post(call.apply(target, onTry)), started, false)

@@ -24,10 +24,10 @@ public sealed interface Dispatched {
     /** Every model tried, as in {@link #ATTEMPTS_HEADER}. */
     String attempts();
 
-    /** The upstream's headers the client gets too (rate limits, processing time). */
-    Map<String, String> upstreamHeaders();
-
-    /** {@code body} is exactly what the upstream answered. */
+    /**
+     * {@code body} is exactly what the upstream answered; {@code upstreamHeaders} those of its headers the client gets
+     * too (rate limits, processing time).
+     */
     record Complete(
             String model,
             Decision decision,
@@ -39,12 +39,6 @@ public sealed interface Dispatched {
             implements Dispatched {}
 
     /** {@code events} are the {@code data} payloads of the upstream's events, {@code [DONE]} included if it sent it. */
-    record Streaming(
-            String model,
-            Decision decision,
-            FallbackRole role,
-            String attempts,
-            Multi<String> events,
-            Map<String, String> upstreamHeaders)
+    record Streaming(String model, Decision decision, FallbackRole role, String attempts, Multi<String> events)
             implements Dispatched {}
 }

@@ -39,6 +39,5 @@ interface OpenAiCompatibleApi {
             @Encoded @PathParam("endpoint") String endpoint,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam("x-request-id") String requestId,
-            @HeaderParam(StreamHeaders.TRY_HEADER) String tryToken,
             byte[] body);
 }

@@ -41,7 +41,6 @@ public class OpenAiCompatibleProvider {
     private final MeterRegistry metrics;
     private final Tracer tracer;
     private final Cooldowns cooldowns = new Cooldowns();
-    private final StreamHeaders streamHeaders = new StreamHeaders();
 
     OpenAiCompatibleProvider(String name, ProvidersConfig.Provider config, MeterRegistry metrics, Tracer tracer) {
         this.name = name;
@@ -54,7 +53,7 @@ public class OpenAiCompatibleProvider {
         this.apiKey = config.apiKey().filter(key -> !key.isBlank()).orElse(null);
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
         this.api = client(config, true).build(OpenAiCompatibleApi.class);
-        this.streams = client(config, false).register(streamHeaders).build(OpenAiCompatibleApi.class);
+        this.streams = client(config, false).build(OpenAiCompatibleApi.class);
     }
 
     private static QuarkusRestClientBuilder client(ProvidersConfig.Provider config, boolean keepAlive) {
@@ -99,34 +98,26 @@ public class OpenAiCompatibleProvider {
 
     /**
      * A streamed call, retried and guarded until its first event: resolves with the {@code data} of each server-sent
-     * event, as the upstream wrote it, and the upstream's headers a client may act on, once the first has arrived.
+     * event, as the upstream wrote it, once the first has arrived.
      */
-    public Uni<UpstreamStream> stream(Call call) {
+    public Uni<Multi<String>> stream(Call call) {
         return admit(call)
                 .flatMap(admitted -> guard.guarded(() -> streamOnce(call))
                         .onFailure()
                         .invoke(guard::release)
                         .onCancellation()
                         .invoke(guard::release)
-                        .map(started -> new UpstreamStream(
-                                started.events().onTermination().invoke(guard::release), started.headers())));
+                        .map(events -> events.onTermination().invoke(guard::release)));
     }
 
-    /** One try of a streamed call, with the headers of its response. */
-    private Uni<UpstreamStream> streamOnce(Call call) {
-        String token = StreamHeaders.newTry();
-        Multi<String> events = streams.stream(
-                        call.endpoint().path(), authorization, call.requestId(), token, call.body())
+    /** One try of a streamed call. */
+    private Uni<Multi<String>> streamOnce(Call call) {
+        Multi<String> events = streams.stream(call.endpoint().path(), authorization, call.requestId(), call.body())
                 .filter(OpenAiCompatibleProvider::carriesData)
                 .map(SseEvent::data)
                 .onFailure()
                 .transform(failure -> UpstreamFailures.fromThrowable(name, failure, apiKey));
-        return tried(call, StreamStart.of(events, name, firstByteTimeout, idleTimeout))
-                .map(started -> new UpstreamStream(started, streamHeaders.take(token)))
-                .onFailure()
-                .invoke(() -> streamHeaders.take(token))
-                .onCancellation()
-                .invoke(() -> streamHeaders.take(token));
+        return tried(call, StreamStart.of(events, name, firstByteTimeout, idleTimeout));
     }
 
     /** A bulkhead permit for a call to a model that is not cooling down after a rate limit. */

@@ -62,27 +62,6 @@ class UpstreamFailureTest {
     }
 
     @Test
-    void aStreamCarriesTheUpstreamsRateLimitHeadersToo() throws Exception {
-        String id = newId();
-        FakeUpstream.get()
-                .script(
-                        id,
-                        new FakeUpstream.Headed(
-                                Map.of(
-                                        "x-ratelimit-remaining-tokens", "1234",
-                                        "openai-processing-ms", "45",
-                                        "openai-organization", "org-secret"),
-                                FakeUpstream.sse(CHUNK, "[DONE]")));
-        Sse.Reply reply = Sse.post("/v1/chat/completions", id, STREAM);
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.data()).containsExactly(CHUNK, "[DONE]");
-        assertThat(reply.header("x-ratelimit-remaining-tokens")).isEqualTo("1234");
-        assertThat(reply.header("openai-processing-ms")).isEqualTo("45");
-        assertThat(reply.header("openai-organization")).isNull();
-        assertThat(FakeUpstream.get().received(id).getFirst().headers()).doesNotContainKey("x-triage-try");
-    }
-
-    @Test
     void upstreamRateLimitPassesThroughAsTheUpstreamSaidIt() {
         String body =
                 "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";

@@ -41,9 +41,6 @@ public final class FakeUpstream {
     /** A 200 JSON answer written in these pieces, pausing before each. */
     public record Trickle(List<String> pieces, Duration pause) implements Script {}
 
-    /** {@code script}, with these response headers. */
-    public record Headed(Map<String, String> headers, Script script) implements Script {}
-
     /** Closes the connection without answering (a reset). */
     public record Reset() implements Script {}
 
@@ -160,10 +157,6 @@ public final class FakeUpstream {
                 ? null
                 : scripts.containsKey(id + "|" + modelOf(text)) ? next(id + "|" + modelOf(text)) : next(id);
         HttpServerResponse response = request.response();
-        if (script instanceof Headed headed) {
-            headed.headers().forEach(response::putHeader);
-            script = headed.script();
-        }
         switch (script) {
             case null -> response.setStatusCode(500).end("{\"error\":{\"message\":\"no script for " + id + "\"}}");
             case Respond respond -> {
@@ -199,7 +192,6 @@ public final class FakeUpstream {
                 response.write(cut.partial());
                 vertx.setTimer(5, timer -> request.connection().close());
             }
-            case Headed headed -> throw new IllegalArgumentException("a Headed script in a Headed script");
             case Hang hang -> {
                 // keep the connection open, answer nothing
             }
