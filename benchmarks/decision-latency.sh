@@ -3,6 +3,7 @@
 # router's decision latency and throughput (decision-latency.mjs); then restarts it with micro-batching off
 # (triage.router.max-batch=1) as the in-run baseline for throughput. Prints markdown tables.
 # Usage: benchmarks/decision-latency.sh   (builds the jar if needed; uses port 18080)
+#        TRIAGE_ROUTER_ARTIFACTS=DIR benchmarks/decision-latency.sh   (another router, e.g. the previous one as baseline)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -30,6 +31,10 @@ start_gateway() {
 }
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )); }
 
+. benchmarks/lib/cpu.sh
+echo "router: $(grep -m1 '"version"' "${TRIAGE_ROUTER_ARTIFACTS:-models/router}/manifest.json" | cut -d'"' -f4)," \
+  "$(grep -m1 '"layers"' "${TRIAGE_ROUTER_ARTIFACTS:-models/router}/manifest.json" | tr -dc 0-9) layers (0: all)"
+echo
 start_gateway 8
 echo "| startup | value |"
 echo "|---|---|"

@@ -39,8 +39,7 @@ sleep 2
 written() { curl -s localhost:18091/q/metrics | awk '/^triage_ledger_written_total/ {s += $2} END {printf "%d", s}'; }
 field() { node -e "const r = JSON.parse(process.argv[1]); console.log($2)" "$1"; }
 
-echo "CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);" \
-  "flags: $(grep -m1 -o -w -E 'avx512f|avx2|avx|fma' /proc/cpuinfo | sort -u | xargs)"
+. benchmarks/lib/cpu.sh
 echo
 echo "| upstreams | rate req/s | seconds | requests | 200 | complete answers | circuit open | errors by code |" \
   "p50 ms | p99 ms | ledger rows |"

@@ -49,9 +49,10 @@ final class LearnedPolicy implements RoutePolicy {
                             millisSince(start),
                             "encoder still loading: strong model until it is ready"));
         }
-        return embedder.embed(request.lastUserText())
+        String prompt = request.lastUserText();
+        return embedder.embed(prompt)
                 .map(embedding -> {
-                    double p = learned.models().router().strongNeeded(embedding, strongId, weakId);
+                    double p = learned.models().router().strongNeeded(embedding, prompt, strongId, weakId);
                     boolean needsStrong = needsStrong(p, limit);
                     return new Decision(
                             route,

@@ -54,7 +54,7 @@ public interface LearnedRouterConfig {
     int cacheSize();
 
     /**
-     * The win-rate model's id for each gateway model on a learned route (e.g. {@code gpt-4o: gpt-4-1106-preview}). A
+     * The win-rate model's id for each gateway model on a learned route (e.g. {@code gpt-4o: gpt-4-turbo}). A
      * model without one counts as the router's default strong or weak model (see the manifest).
      */
     Map<String, String> modelIds();

@@ -12,7 +12,7 @@ public enum Combination {
     /** The mean of the two probabilities. */
     MEAN;
 
-    double combine(double mf, double classifier) {
+    public double combine(double mf, double classifier) {
         return switch (this) {
             case MF -> mf;
             case CLASSIFIER -> classifier;

@@ -1,7 +1,7 @@
 package dev.triage.routing.learned;
 
 /**
- * {@code P(strong needed | prompt)} from a prompt's embedding: the win-rate model's {@code P(strong beats weak)} for the
+ * {@code P(strong needed | prompt)} from a prompt's embedding and length: the win-rate model's {@code P(strong beats weak)} for the
  * route's two models and the classifier's prompt difficulty, combined as the trainer chose. Pure arithmetic on the
  * embedding (microseconds); the encoder is the expensive part.
  */
@@ -18,12 +18,14 @@ public final class LearnedRouter {
     }
 
     /**
+     * @param prompt the text that was embedded
      * @param strong the win-rate model's id for the strong model (one of {@link MatrixFactorization#models()})
      * @param weak the win-rate model's id for the weak model
      */
-    public double strongNeeded(float[] embedding, String strong, String weak) {
+    public double strongNeeded(float[] embedding, String prompt, String strong, String weak) {
         return manifest.combination()
-                .combine(mf.winProbability(strong, weak, embedding), classifier.strongWinProbability(embedding));
+                .combine(
+                        mf.winProbability(strong, weak, embedding), classifier.strongWinProbability(embedding, prompt));
     }
 
     /** The same router with another combination of its heads (the trainer compares them). */

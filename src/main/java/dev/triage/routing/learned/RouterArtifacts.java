@@ -45,8 +45,10 @@ public final class RouterArtifacts {
         }
         return new LearnedRouter(
                 new MatrixFactorization(projection, vectors, biases),
-                new DifficultyClassifier(floats(classifier.get("weights")), (float)
-                        classifier.get("bias").asDouble()),
+                new DifficultyClassifier(
+                        floats(classifier.get("weights")),
+                        (float) classifier.get("bias").asDouble(),
+                        (float) classifier.path("lengthWeight").asDouble(0)),
                 manifest);
     }
 
@@ -65,6 +67,7 @@ public final class RouterArtifacts {
         Map<String, Object> classifier = new LinkedHashMap<>();
         classifier.put("weights", router.classifier().weights());
         classifier.put("bias", router.classifier().bias());
+        classifier.put("lengthWeight", router.classifier().lengthWeight());
         JSON.writeValue(folder.resolve("classifier.json").toFile(), classifier);
     }
 

@@ -1,7 +1,9 @@
 package dev.triage.tools.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} options of a command. */
@@ -32,6 +34,18 @@ final class Args {
 
     Path path(String name) {
         return Path.of(required(name));
+    }
+
+    /** A comma-separated list of files; none when the option is absent. */
+    List<Path> paths(String name) {
+        String value = values.get(name);
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .map(Path::of)
+                        .toList();
     }
 
     /** The router folder given by {@code --router}, or {@code null} for the one on the classpath. */

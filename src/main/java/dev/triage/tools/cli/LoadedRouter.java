@@ -45,7 +45,7 @@ final class LoadedRouter implements AutoCloseable {
     double[] scores(List<String> prompts) throws Exception {
         Map<String, float[]> embeddings = embeddings(prompts);
         return prompts.stream()
-                .mapToDouble(prompt -> router.strongNeeded(embeddings.get(prompt), strong, weak))
+                .mapToDouble(prompt -> router.strongNeeded(embeddings.get(prompt), prompt, strong, weak))
                 .toArray();
     }
 

@@ -27,11 +27,13 @@ public final class RouterCommand {
 
     private static final String USAGE = """
             usage: bin/router <command> [--option value]...
-              train     --battles battles.jsonl [--out models/router] [--seed 42] [--encoder all-minilm-l6-v2]
-                        [--layers 0] [--strong M --weak M] [--heldout-out eval.jsonl]
+              train     --data-dir ../shared/data | --battles a.jsonl,... --scores a.scores.jsonl,...
+                        [--data models/training-data.json] [--out models/router] [--seed 42] [--embedding-cache FILE]
+                        [--encoder all-minilm-l6-v2] [--layers 3] [--ridge-lambda 10] [--length-blends 0,0.5,1,2]
+                        [--epochs 10] [--strong gpt-4-turbo --weak mixtral-8x7b]
               embed     --input a.jsonl,b.jsonl,... --embedding-cache FILE [--encoder all-minilm-l6-v2]
-              validate  --data models/training-data.json --scores a.scores.jsonl,... [--battles battles.jsonl]
-                        [--router DIR] [--embedding-cache FILE] [--mf-epochs 10] [--ridge-lambda 10]
+              validate  --data models/training-data.json --scores a.scores.jsonl,... [--battles a.jsonl,...]
+                        [--router DIR] [--embedding-cache FILE] [--mf-epochs 10] [--ridge-lambda 10] [--length-blend 0]
                         [--head-encoder bge-small-en-v1.5 --head-embedding-cache FILE] [--head-layers 3]
               calibrate --input prompts.jsonl --strong-pct 0.3 [--router DIR] [--strong M --weak M]
               score     --input prompts.jsonl --output scores.jsonl [--router DIR] [--strong M --weak M]

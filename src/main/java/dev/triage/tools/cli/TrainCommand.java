@@ -1,20 +1,17 @@
 package dev.triage.tools.cli;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.stream.Stream;
 
 import dev.triage.routing.encoder.BertEncoder;
 import dev.triage.routing.encoder.EncoderSpec;
@@ -25,172 +22,137 @@ import dev.triage.routing.learned.LearnedRouter;
 import dev.triage.routing.learned.MatrixFactorization;
 import dev.triage.routing.learned.RouterArtifacts;
 import dev.triage.routing.learned.RouterManifest;
-import dev.triage.tools.eval.Comparison;
-import dev.triage.tools.eval.EvalRow;
-import dev.triage.tools.eval.PairRows;
-import dev.triage.tools.training.Battle;
-import dev.triage.tools.training.BattleFile;
-import dev.triage.tools.training.ClassifierTrainer;
+import dev.triage.tools.eval.Candidates;
+import dev.triage.tools.eval.LeaveOneSourceOut;
+import dev.triage.tools.eval.OutcomeSources;
+import dev.triage.tools.eval.SourcePairs;
 import dev.triage.tools.training.MfTrainer;
-import dev.triage.tools.training.PromptSplit;
+import dev.triage.tools.training.TrainingData;
 
 /**
- * {@code train}: embeds every prompt, fits both heads on the training prompts, picks how to combine them on the
- * validation prompts, reports on the held-out prompts (never trained on, never used to choose), calibrates on the
- * training prompts and writes the router.
+ * {@code train}: learns from every outcome in the data (judged battles, per-prompt scores), chooses the head's blend of
+ * prompt length and how the heads combine by leave-one-source-out APGR (each source scored by heads that never saw
+ * it, the way the router is judged), prints that table, then fits the chosen router on everything, calibrates it on
+ * every training prompt and writes it with its manifest.
  */
 final class TrainCommand {
+
+    private static final String DEFAULT_BLENDS = "0,0.5,1,2";
 
     private TrainCommand() {}
 
     static void run(Args args) throws Exception {
+        TrainingData data = TrainingData.read(Path.of(args.string("data", "models/training-data.json")));
+        List<Path> battleFiles = new ArrayList<>(args.paths("battles"));
+        List<Path> scoreFiles = new ArrayList<>(args.paths("scores"));
+        String dataDir = args.string("data-dir", null);
+        if (dataDir != null) {
+            battleFiles.addAll(dataFiles(Path.of(dataDir), ".battles.jsonl"));
+            battleFiles.addFirst(Path.of(dataDir, "battles.jsonl"));
+            scoreFiles.addAll(dataFiles(Path.of(dataDir), ".scores.jsonl"));
+        }
+        if (battleFiles.isEmpty() && scoreFiles.isEmpty()) {
+            throw new IllegalArgumentException("no data: give --data-dir, or --battles and/or --scores");
+        }
         long seed = args.integer("seed", 42);
-        String strong = args.string("strong", "gpt-4-1106-preview");
-        String weak = args.string("weak", "mixtral-8x7b-instruct-v0.1");
+        double lambda = args.decimal("ridge-lambda", 10);
+        double[] blends = Arrays.stream(
+                        args.string("length-blends", DEFAULT_BLENDS).split(","))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
         EncoderSpec spec = EncoderSpec.byId(args.string("encoder", EncoderSpec.ALL_MINILM_L6_V2.id()));
         int maxTokens = args.integer("max-tokens", 256);
-        int layers = args.integer("layers", 0);
-        PromptSplit split =
-                new PromptSplit(seed, args.integer("test-percent", 20), args.integer("validation-percent", 10));
-        List<Battle> battles = BattleFile.read(args.path("battles"));
-        List<Battle> train = battles.stream()
-                .filter(b -> split.of(b.prompt()) == PromptSplit.Part.TRAIN)
-                .toList();
-        System.out.printf(
-                "%d battles on %d prompts; %d training battles%n",
-                battles.size(), battles.stream().map(Battle::prompt).distinct().count(), train.size());
+        int layers = args.integer("layers", 3);
+        MfTrainer.Options mfOptions = new MfTrainer.Options(
+                args.integer("mf-dimensions", 16),
+                args.integer("epochs", 10),
+                args.decimal("learning-rate", 0.005),
+                args.decimal("l2", 1e-3),
+                seed);
 
+        OutcomeSources outcomes = OutcomeSources.read(data, battleFiles, scoreFiles);
+        List<SourcePairs> judged = outcomes.judged();
+        System.out.printf(
+                "%d sources, %d battles for the win-rate model, %d sources with a strong and a weak model to judge by%n",
+                outcomes.battles().size(), outcomes.allBattles().count(), judged.size());
         long start = System.nanoTime();
         Map<String, float[]> embeddings;
         try (BertEncoder encoder = BertEncoder.load(spec, maxTokens, layers)) {
             String cache = args.string("embedding-cache", null);
-            embeddings = EmbeddingStore.embed(
-                    encoder, battles.stream().map(Battle::prompt).toList(), cache == null ? null : Path.of(cache));
+            embeddings = EmbeddingStore.embed(encoder, outcomes.prompts(), cache == null ? null : Path.of(cache));
         }
         System.out.printf(
-                "embedded %d prompts with %s in %.1f s%n",
-                embeddings.size(), spec.id(), (System.nanoTime() - start) / 1e9);
+                "embedded %d prompts with %s (%d layers) in %.1f s%n",
+                outcomes.prompts().size(), spec.id(), layers, (System.nanoTime() - start) / 1e9);
 
-        MfTrainer.Options mfOptions = new MfTrainer.Options(
-                args.integer("mf-dimensions", 16),
-                args.integer("epochs", 30),
-                args.decimal("learning-rate", 0.005),
-                args.decimal("l2", 1e-3),
-                seed);
-        MatrixFactorization mf = MfTrainer.train(train, embeddings, mfOptions);
-        ClassifierTrainer.Options classifierOptions = new ClassifierTrainer.Options(
-                strong,
-                args.integer("iterations", 400),
-                args.decimal("classifier-learning-rate", 0.01),
-                args.decimal("classifier-l2", 1e-3));
-        DifficultyClassifier classifier = ClassifierTrainer.train(train, embeddings, classifierOptions);
-        requireKnown(mf, strong, weak);
+        Candidates candidates = Candidates.leftOut(judged, outcomes, embeddings, data, lambda, blends, mfOptions);
+        Candidates.Choice choice = candidates.best();
+        System.out.println("\nmean APGR with each source left out, by candidate:");
+        candidates.print();
+        System.out.println("\nchosen: " + choice + "\n");
+        Map<String, Object> leftOut = candidates.table(choice, data);
 
-        List<EvalRow> validation = PairRows.of(battles, strong, weak, p -> split.of(p) == PromptSplit.Part.VALIDATION);
-        List<EvalRow> test = PairRows.of(battles, strong, weak, p -> split.of(p) == PromptSplit.Part.TEST);
-        Combination best = null;
-        double bestApgr = Double.NEGATIVE_INFINITY;
-        System.out.println("\nvalidation (" + validation.size() + " prompts), " + strong + " vs " + weak + ":");
-        System.out.println(Comparison.HEADER);
-        System.out.println("(choosing by the mean APGR of " + strong + " against every model on validation prompts)");
-        for (Combination combination : Combination.values()) {
-            LearnedRouter candidate = new LearnedRouter(
-                    mf,
-                    classifier,
-                    manifest(spec, maxTokens, layers, strong, weak, combination, Map.of(), Map.of(), Map.of()));
-            Comparison.Metrics metrics = Comparison.of(
-                            combination.name().toLowerCase(Locale.ROOT),
-                            scores(candidate, validation, embeddings, strong, weak),
-                            validation)
-                    .getFirst();
-            double broad = meanApgrAgainstAll(
-                    candidate, battles, strong, embeddings, p -> split.of(p) == PromptSplit.Part.VALIDATION);
-            System.out.println(metrics.line() + String.format(Locale.ROOT, " mean APGR vs every model: %.3f", broad));
-            if (broad > bestApgr) {
-                bestApgr = broad;
-                best = combination;
-            }
-        }
-
-        LearnedRouter chosen = new LearnedRouter(
-                mf, classifier, manifest(spec, maxTokens, layers, strong, weak, best, Map.of(), Map.of(), Map.of()));
-        List<Comparison.Metrics> held = Comparison.of(
-                "triage-" + best.name().toLowerCase(Locale.ROOT), scores(chosen, test, embeddings, strong, weak), test);
-        System.out.println(
-                "\nheld-out test (" + test.size() + " prompts never trained on), " + strong + " vs " + weak + ":");
-        System.out.println(Comparison.HEADER);
-        held.forEach(metrics -> System.out.println(metrics.line()));
-
-        double[] trainScores = train.stream()
-                .map(Battle::prompt)
+        DifficultyClassifier classifier =
+                LeaveOneSourceOut.fitAll(judged, embeddings, data, lambda).classifier(choice.lengthBlend());
+        MatrixFactorization mf = MfTrainer.train(
+                outcomes.allBattles()
+                        .filter(battle -> embeddings.containsKey(battle.prompt()))
+                        .toList(),
+                embeddings,
+                mfOptions);
+        String strong = data.canonical(args.string("strong", "gpt-4-turbo"));
+        String weak = data.canonical(args.string("weak", "mixtral-8x7b"));
+        LearnedRouter fitted = new LearnedRouter(
+                mf,
+                classifier,
+                manifest(spec, maxTokens, layers, strong, weak, choice.combination(), Map.of(), Map.of(), Map.of()));
+        List<String> trainingPrompts = judged.stream()
+                .flatMap(source -> source.rows().stream().map(row -> row.prompt()))
                 .distinct()
-                .mapToDouble(prompt -> chosen.strongNeeded(embeddings.get(prompt), strong, weak))
+                .toList();
+        double[] trainScores = trainingPrompts.stream()
+                .mapToDouble(prompt -> fitted.strongNeeded(embeddings.get(prompt), prompt, strong, weak))
                 .toArray();
         Map<String, Double> calibration = new TreeMap<>();
         for (int pct = 10; pct <= 90; pct += 10) {
             calibration.put(
                     String.format(Locale.ROOT, "%.1f", pct / 100.0), Calibration.threshold(trainScores, pct / 100.0));
         }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("pair", strong + " vs " + weak);
-        metrics.put(
-                "heldout",
-                held.stream().collect(LinkedHashMap::new, (m, r) -> m.put(r.router(), r.asMap()), Map::putAll));
         Map<String, Object> training = new LinkedHashMap<>();
-        training.put("data", args.required("battles"));
-        training.put("license", "CC BY-NC 4.0 (AlpacaEval judgments); non-commercial research use");
-        training.put("battles", train.size());
-        training.put("seed", seed);
         training.put(
-                "split",
-                Map.of(
-                        "testPercent",
-                        split.testPercent(),
-                        "validationPercent",
-                        split.validationPercent(),
-                        "by",
-                        "SHA-256 of seed:prompt"));
+                "data",
+                Stream.concat(battleFiles.stream(), scoreFiles.stream())
+                        .map(Path::toString)
+                        .toList());
+        training.put("license", "per source: models/README.md; AlpacaEval judgments CC BY-NC 4.0, non-commercial");
+        training.put("prompts", trainingPrompts.size());
+        training.put("battles", outcomes.allBattles().count());
+        training.put("seed", seed);
+        training.put("ridgeLambda", lambda);
+        training.put("lengthBlend", choice.lengthBlend());
         training.put("mf", mfOptions);
-        training.put("classifier", classifierOptions);
         training.put("date", LocalDate.now().toString());
-        LearnedRouter router =
-                chosen.with(manifest(spec, maxTokens, layers, strong, weak, best, calibration, training, metrics));
+        LearnedRouter router = fitted.with(manifest(
+                spec,
+                maxTokens,
+                layers,
+                strong,
+                weak,
+                choice.combination(),
+                calibration,
+                training,
+                Map.of("leaveOneSourceOut", leftOut)));
         Path out = Path.of(args.string("out", "models/router"));
         RouterArtifacts.save(router, out);
-        System.out.println("\nwrote " + out + " (combination " + best + ")");
-        String heldoutOut = args.string("heldout-out", null);
-        if (heldoutOut != null) {
-            writeRows(Path.of(heldoutOut), test);
-            System.out.println("wrote " + test.size() + " held-out rows to " + heldoutOut);
-        }
+        System.out.println("\nwrote " + out + " (" + choice + ")");
     }
 
-    /**
-     * The mean APGR of {@code strong} against each other model it has battles with, on the given prompts: a far steadier
-     * signal for choosing than the one pair's few prompts.
-     */
-    private static double meanApgrAgainstAll(
-            LearnedRouter router,
-            List<Battle> battles,
-            String strong,
-            Map<String, float[]> embeddings,
-            java.util.function.Predicate<String> prompts) {
-        Set<String> opponents = new java.util.TreeSet<>();
-        battles.stream().filter(b -> b.modelA().equals(strong)).forEach(b -> opponents.add(b.modelB()));
-        opponents.retainAll(router.mf().models());
-        double sum = 0;
-        int pairs = 0;
-        for (String weak : opponents) {
-            List<EvalRow> rows = PairRows.of(battles, strong, weak, prompts);
-            if (rows.size() < 20) {
-                continue;
-            }
-            sum += Comparison.of("", scores(router, rows, embeddings, strong, weak), rows)
-                    .getFirst()
-                    .apgr();
-            pairs++;
+    private static List<Path> dataFiles(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("outcomes"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
-        return pairs == 0 ? Double.NaN : sum / pairs;
     }
 
     private static RouterManifest manifest(
@@ -214,39 +176,5 @@ final class TrainCommand {
                 calibration,
                 training,
                 metrics);
-    }
-
-    static double[] scores(
-            LearnedRouter router, List<EvalRow> rows, Map<String, float[]> embeddings, String strong, String weak) {
-        return rows.stream()
-                .mapToDouble(row -> router.strongNeeded(embeddings.get(row.prompt()), strong, weak))
-                .toArray();
-    }
-
-    private static void requireKnown(MatrixFactorization mf, String strong, String weak) {
-        Set<String> missing = new HashSet<>(List.of(strong, weak));
-        missing.removeAll(mf.models());
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("no battles for " + missing + " in the training data");
-        }
-    }
-
-    private static void writeRows(Path file, List<EvalRow> rows) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (EvalRow row : rows) {
-                Map<String, Object> map = new LinkedHashMap<>();
-                map.put("id", row.id());
-                map.put("benchmark", row.benchmark());
-                map.put("prompt", row.prompt());
-                map.put("strong_score", row.strongScore());
-                map.put("weak_score", row.weakScore());
-                writer.write(json.writeValueAsString(map));
-                writer.write('\n');
-            }
-        }
     }
 }

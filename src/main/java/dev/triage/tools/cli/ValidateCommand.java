@@ -12,13 +12,10 @@ import dev.triage.routing.encoder.EncoderSpec;
 import dev.triage.tools.eval.Comparison;
 import dev.triage.tools.eval.EvalRow;
 import dev.triage.tools.eval.LeaveOneSourceOut;
+import dev.triage.tools.eval.OutcomeSources;
 import dev.triage.tools.eval.SourcePairs;
-import dev.triage.tools.training.Battle;
-import dev.triage.tools.training.BattleFile;
-import dev.triage.tools.training.PairOutcome;
+import dev.triage.tools.training.DifficultyHead;
 import dev.triage.tools.training.PromptSplit;
-import dev.triage.tools.training.ScoreBattles;
-import dev.triage.tools.training.ScoreFile;
 import dev.triage.tools.training.TrainingData;
 
 /**
@@ -29,40 +26,16 @@ import dev.triage.tools.training.TrainingData;
  */
 final class ValidateCommand {
 
-    private static final int MIN_PROMPTS = 50;
-    private static final String BATTLES_SOURCE = "alpaca_eval";
-
     private ValidateCommand() {}
 
     static void run(Args args) throws Exception {
         TrainingData data = TrainingData.read(args.path("data"));
-        List<SourcePairs> sources = new ArrayList<>();
-        Map<String, List<Battle>> battlesBySource = new LinkedHashMap<>();
-        String battles = args.string("battles", null);
-        if (battles != null) {
-            List<Battle> judged = BattleFile.read(Path.of(battles)).stream()
-                    .map(b -> new Battle(
-                            b.prompt(), data.canonical(b.modelA()), data.canonical(b.modelB()), b.aWins(), b.subset()))
-                    .toList();
-            battlesBySource.put(BATTLES_SOURCE, judged);
-            sources.add(SourcePairs.ofBattles(
-                    BATTLES_SOURCE,
-                    judged,
-                    data.canonical(args.string("battles-strong", "gpt-4-1106-preview")),
-                    data.canonical(args.string("battles-weak", "mixtral-8x7b-instruct-v0.1"))));
-        }
-        for (String file : args.required("scores").split(",")) {
-            for (ScoreFile.Source source : ScoreFile.read(Path.of(file.strip()), data)) {
-                SourcePairs.of(source, data).ifPresent(sources::add);
-                battlesBySource.put(source.key(), ScoreBattles.of(source, data));
-            }
-        }
+        OutcomeSources outcomes = OutcomeSources.read(data, args.paths("battles"), args.paths("scores"));
+        List<SourcePairs> judged = outcomes.judged();
         int mfEpochs = args.integer("mf-epochs", 0);
         long seed = args.integer("seed", 42);
         double lambda = args.decimal("ridge-lambda", 10);
-        List<SourcePairs> judged = sources.stream()
-                .filter(source -> source.rows().size() >= MIN_PROMPTS && source.strongIsBetter())
-                .toList();
+        double lengthBlend = args.decimal("length-blend", 0);
         PromptSplit split = new PromptSplit(seed, 20, 0);
         System.out.println("| source | kind | pair | prompts | strong needed / tie / weak better | router APGR "
                 + "| ridge, source left out | ridge, held-out 20% of the source | MF, source left out | random | length "
@@ -74,20 +47,24 @@ final class ValidateCommand {
                     .flatMap(source -> source.rows().stream().map(EvalRow::prompt))
                     .toList();
             Map<String, float[]> embeddings = headEmbeddings(args, router, allPrompts);
-            List<double[]> leftOut = LeaveOneSourceOut.scores(judged, embeddings, data, lambda);
+            List<DifficultyHead> leftOut = LeaveOneSourceOut.folds(judged, embeddings, data, lambda);
             for (int s = 0; s < judged.size(); s++) {
                 SourcePairs source = judged.get(s);
                 List<String> prompts =
                         source.rows().stream().map(EvalRow::prompt).toList();
                 List<Comparison.Metrics> metrics = Comparison.of("router", router.scores(prompts), source.rows());
-                Comparison.Metrics ridge =
-                        Comparison.of("ridge", leftOut.get(s), source.rows()).getFirst();
-                double inSource = inSourceApgr(source, judged, embeddings, data, lambda, split);
+                Comparison.Metrics ridge = Comparison.of(
+                                "ridge",
+                                LeaveOneSourceOut.scores(source, leftOut.get(s).classifier(lengthBlend), embeddings),
+                                source.rows())
+                        .getFirst();
+                double inSource = inSourceApgr(source, judged, embeddings, data, lambda, lengthBlend, split);
                 double mf = mfEpochs == 0
                         ? Double.NaN
                         : Comparison.of(
                                         "mf",
-                                        LeaveOneSourceOut.mfScores(source, battlesBySource, embeddings, mfEpochs, seed),
+                                        LeaveOneSourceOut.mfScores(
+                                                source, outcomes.battles(), embeddings, mfEpochs, seed),
                                         source.rows())
                                 .getFirst()
                                 .apgr();
@@ -102,15 +79,8 @@ final class ValidateCommand {
                 });
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %s | %s vs %s | %d | %d / %d / %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |%n",
-                        source.source(),
-                        kind,
-                        source.strong(),
-                        source.weak(),
-                        source.rows().size(),
-                        source.outcomes().get(PairOutcome.STRONG_NEEDED),
-                        source.outcomes().get(PairOutcome.TIE),
-                        source.outcomes().get(PairOutcome.WEAK_BETTER),
+                        "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |%n",
+                        source.cells(kind),
                         metrics.get(0).apgr(),
                         ridge.apgr(),
                         inSource,
@@ -169,9 +139,11 @@ final class ValidateCommand {
             Map<String, float[]> embeddings,
             TrainingData data,
             double lambda,
+            double lengthBlend,
             PromptSplit split) {
-        double[] scores = LeaveOneSourceOut.scores(
+        DifficultyHead head = LeaveOneSourceOut.fit(
                 source, sources, embeddings, data, lambda, prompt -> split.of(prompt) != PromptSplit.Part.TEST);
+        double[] scores = LeaveOneSourceOut.scores(source, head.classifier(lengthBlend), embeddings);
         List<EvalRow> test = new ArrayList<>();
         List<Double> testScores = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {

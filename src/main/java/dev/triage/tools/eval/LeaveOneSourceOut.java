@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import dev.triage.routing.learned.DifficultyClassifier;
 import dev.triage.routing.learned.MatrixFactorization;
 import dev.triage.tools.training.Battle;
+import dev.triage.tools.training.DifficultyHead;
 import dev.triage.tools.training.MfTrainer;
-import dev.triage.tools.training.Ridge;
 import dev.triage.tools.training.TrainingData;
 
 /**
@@ -25,19 +26,23 @@ public final class LeaveOneSourceOut {
 
     private LeaveOneSourceOut() {}
 
-    /** Per source, in order: the scores of its rows by a head that never saw it. */
-    public static List<double[]> scores(
+    /** Per source, in order: a head that never saw it. */
+    public static List<DifficultyHead> folds(
             List<SourcePairs> sources, Map<String, float[]> embeddings, TrainingData data, double lambda) {
+        if (sources.size() < 2) {
+            throw new IllegalArgumentException("leaving one source out needs two or more sources with a strong and a "
+                    + "weak model on " + OutcomeSources.MIN_PROMPTS + "+ prompts; the data has " + sources.size());
+        }
         return sources.stream()
-                .map(held -> scores(held, sources, embeddings, data, lambda, prompt -> false))
+                .map(held -> fit(held, sources, embeddings, data, lambda, prompt -> false))
                 .toList();
     }
 
     /**
-     * The scores of {@code held}'s rows by a head trained on every source, {@code held} included only for its prompts
-     * that {@code trainable} accepts; its other prompts are in no source's training rows.
+     * A head trained on every source, {@code held} included only for its prompts that {@code trainable} accepts; its
+     * other prompts are in no source's training rows.
      */
-    public static double[] scores(
+    public static DifficultyHead fit(
             SourcePairs held,
             List<SourcePairs> sources,
             Map<String, float[]> embeddings,
@@ -46,7 +51,31 @@ public final class LeaveOneSourceOut {
             Predicate<String> trainable) {
         Set<String> unseen = new HashSet<>();
         held.rows().stream().map(EvalRow::prompt).filter(trainable.negate()).forEach(unseen::add);
+        return fit(sources, embeddings, data, lambda, unseen);
+    }
+
+    /** The head on every prompt of every source: the one the trainer ships. */
+    public static DifficultyHead fitAll(
+            List<SourcePairs> sources, Map<String, float[]> embeddings, TrainingData data, double lambda) {
+        return fit(sources, embeddings, data, lambda, Set.of());
+    }
+
+    /** {@code P(strong needed)} of each of {@code source}'s rows by {@code classifier}. */
+    public static double[] scores(
+            SourcePairs source, DifficultyClassifier classifier, Map<String, float[]> embeddings) {
+        return source.rows().stream()
+                .mapToDouble(row -> classifier.strongWinProbability(embeddings.get(row.prompt()), row.prompt()))
+                .toArray();
+    }
+
+    private static DifficultyHead fit(
+            List<SourcePairs> sources,
+            Map<String, float[]> embeddings,
+            TrainingData data,
+            double lambda,
+            Set<String> unseen) {
         List<float[]> features = new ArrayList<>();
+        List<String> prompts = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (SourcePairs source : sources) {
@@ -57,18 +86,17 @@ public final class LeaveOneSourceOut {
             double weight = data.source(source.source()).weight() / Math.max(1, rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 features.add(embeddings.get(rows.get(i).prompt()));
+                prompts.add(rows.get(i).prompt());
                 targets.add(advantage[i]);
                 weights.add(weight);
             }
         }
-        Ridge head = Ridge.fit(
+        return DifficultyHead.fit(
                 features.toArray(float[][]::new),
+                prompts.toArray(String[]::new),
                 targets.stream().mapToDouble(Double::doubleValue).toArray(),
                 weights.stream().mapToDouble(Double::doubleValue).toArray(),
                 lambda);
-        return held.rows().stream()
-                .mapToDouble(row -> head.predict(embeddings.get(row.prompt())))
-                .toArray();
     }
 
     /**

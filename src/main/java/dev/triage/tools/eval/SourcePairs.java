@@ -56,6 +56,21 @@ public record SourcePairs(
         return counts;
     }
 
+    /** The cells that describe this source in a table row: source, kind, pair, prompts, outcome counts. */
+    public String cells(String kind) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s | %s | %s vs %s | %d | %d / %d / %d",
+                source,
+                kind,
+                strong,
+                weak,
+                rows.size(),
+                outcomes.get(PairOutcome.STRONG_NEEDED),
+                outcomes.get(PairOutcome.TIE),
+                outcomes.get(PairOutcome.WEAK_BETTER));
+    }
+
     /** Whether the strong model is better on these prompts at all: a pair that is not cannot be routed. */
     public boolean strongIsBetter() {
         return rows.stream().mapToDouble(EvalRow::strongScore).sum()

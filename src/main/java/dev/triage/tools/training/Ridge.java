@@ -44,6 +44,14 @@ public final class Ridge {
         return new Ridge(weights, solution[d - 1]);
     }
 
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    public double intercept() {
+        return intercept;
+    }
+
     public double predict(float[] x) {
         double sum = intercept;
         for (int j = 0; j < weights.length; j++) {

@@ -32,6 +32,7 @@ public final class TrainingData {
     private final Map<String, String> canonical = new HashMap<>();
     private final Map<String, Tier> tiers = new LinkedHashMap<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final Map<String, String> sourceOfFile = new HashMap<>();
 
     public static TrainingData read(Path file) throws IOException {
         return new TrainingData(new ObjectMapper().readTree(file.toFile()));
@@ -53,6 +54,23 @@ public final class TrainingData {
                         new Source(
                                 source.getValue().path("kind").asText("other"),
                                 source.getValue().path("weight").asDouble(1))));
+        json.path("sources").properties().forEach(source -> {
+            if (source.getValue().path("file").isTextual()) {
+                sourceOfFile.put(source.getValue().get("file").asText(), source.getKey());
+            }
+        });
+    }
+
+    /**
+     * The source a battles file holds: the one whose {@code file} names the file's stem ({@code battles} for
+     * {@code battles.jsonl}), or the stem itself.
+     */
+    public String sourceOfFile(Path file) {
+        String stem = file.getFileName()
+                .toString()
+                .replaceFirst("\\.battles\\.jsonl$", "")
+                .replaceFirst("\\.jsonl$", "");
+        return sourceOfFile.getOrDefault(stem, stem);
     }
 
     /** The one name of {@code model}; a name the file does not know stays as it is. */

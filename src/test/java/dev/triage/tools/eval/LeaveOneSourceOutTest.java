@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.triage.tools.training.DifficultyHead;
 import dev.triage.tools.training.PairOutcome;
 import dev.triage.tools.training.TrainingData;
 
@@ -34,12 +35,14 @@ class LeaveOneSourceOutTest {
                 "b2", new float[] {0, 1},
                 "h1", new float[] {0.9f, 0},
                 "h2", new float[] {0, 0.9f});
-        List<double[]> scores = LeaveOneSourceOut.scores(List.of(a, b, held), embeddings, data, 1e-3);
-        double[] heldScores = scores.get(2);
+        List<SourcePairs> sources = List.of(a, b, held);
+        List<DifficultyHead> folds = LeaveOneSourceOut.folds(sources, embeddings, data, 1e-3);
+        double[] heldScores = LeaveOneSourceOut.scores(held, folds.get(2).classifier(0), embeddings);
         assertThat(heldScores[0]).isFinite().isGreaterThan(heldScores[1]);
         assertThat(heldScores[1]).isFinite();
         // while source a, held out in its turn, is scored by a head that learned from the held source's other prompts
-        assertThat(scores.get(0)[0]).isFinite().isGreaterThan(scores.get(0)[1]);
+        double[] aScores = LeaveOneSourceOut.scores(a, folds.get(0).classifier(0), embeddings);
+        assertThat(aScores[0]).isFinite().isGreaterThan(aScores[1]);
     }
 
     private static EvalRow row(String prompt, double strong, double weak) {
