@@ -27,6 +27,7 @@ class ArchitectureTest {
     private static final String ADMIN = "dev.triage.admin..";
     private static final String SIMULATOR = "dev.triage.simulator..";
     private static final String TOOLS = "dev.triage.tools..";
+    private static final String ANTHROPIC = "dev.triage.anthropic..";
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles =
@@ -36,6 +37,15 @@ class ArchitectureTest {
     static final ArchRule openaiDependsOnNothingOfOurs = noClasses()
             .that()
             .resideInAPackage(OPENAI)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    API, DISPATCH, ROUTING, PROVIDERS, LEDGER, ACCESS, DATABASE, TELEMETRY, ADMIN, SIMULATOR, TOOLS);
+
+    @ArchTest
+    static final ArchRule translationsKnowOnlyTheOpenAiWire = noClasses()
+            .that()
+            .resideInAPackage(ANTHROPIC)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

@@ -8,12 +8,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.triage.anthropic.AnthropicError;
 import dev.triage.openai.OpenAiError;
 import dev.triage.openai.OpenAiException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The one place failures become responses: always OpenAI's error envelope, never a stack trace or an HTML page. */
+/**
+ * The one place failures become responses: OpenAI's error envelope (Anthropic's on {@code /v1/messages}), never a stack
+ * trace or an HTML page.
+ */
 public class OpenAiErrorMapper {
 
     @ServerExceptionMapper
@@ -27,9 +31,11 @@ public class OpenAiErrorMapper {
                 Log.debugf(e.getCause(), "request %s: cause", request.getHeader(TriageHeaders.REQUEST_ID));
             }
         }
+        Object body =
+                anthropic(request) ? AnthropicError.of(e) : e.upstreamBody() != null ? e.upstreamBody() : e.toError();
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(e.upstreamBody() != null ? e.upstreamBody() : e.toError());
+                .entity(body);
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -44,6 +50,7 @@ public class OpenAiErrorMapper {
             default -> e.getMessage();
         };
         return json(
+                request,
                 status,
                 OpenAiError.of(
                         status >= 500 ? "server_error" : "invalid_request_error",
@@ -57,8 +64,9 @@ public class OpenAiErrorMapper {
      * 413 itself by then).
      */
     @ServerExceptionMapper
-    public Response unreadableBody(IOException e) {
+    public Response unreadableBody(IOException e, HttpServerRequest request) {
         return json(
+                request,
                 400,
                 OpenAiError.of(
                         "invalid_request_error",
@@ -71,6 +79,7 @@ public class OpenAiErrorMapper {
     public Response unexpected(Throwable e, HttpServerRequest request) {
         Log.errorf(e, "request %s: unexpected failure", request.getHeader(TriageHeaders.REQUEST_ID));
         return json(
+                request,
                 500,
                 OpenAiError.of(
                         "server_error",
@@ -79,10 +88,17 @@ public class OpenAiErrorMapper {
                         "The gateway failed unexpectedly; the failure was logged."));
     }
 
-    private static Response json(int status, Object body) {
+    private static Response json(HttpServerRequest request, int status, OpenAiError error) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body)
+                .entity(
+                        anthropic(request)
+                                ? AnthropicError.of(status, error.error().message())
+                                : error)
                 .build();
+    }
+
+    private static boolean anthropic(HttpServerRequest request) {
+        return CanonicalPath.isUnder(CanonicalPath.of(request.path()), "/v1/messages");
     }
 }

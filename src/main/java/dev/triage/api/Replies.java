@@ -16,21 +16,20 @@ final class Replies {
     private Replies() {}
 
     static RestMulti<Buffer> of(Uni<Dispatched> dispatched) {
+        return of(dispatched, AnswerFormat.CHAT_COMPLETIONS);
+    }
+
+    static RestMulti<Buffer> of(Uni<Dispatched> dispatched, AnswerFormat format) {
+        // the body is made before the headers are sent, so that a translation failure is still a proper error status
+        Uni<Answer> answers = dispatched.map(reply -> switch (reply) {
+            case Dispatched.Complete complete ->
+                new Answer(reply, Multi.createFrom().item(format.body(complete)), format.contentType(complete));
+            case Dispatched.Streaming streaming ->
+                new Answer(reply, format.stream(streaming.events()), SseFrames.CONTENT_TYPE);
+        });
         return RestMulti.fromUniResponse(
-                dispatched, Replies::body, reply -> TriageHeaders.of(reply, contentType(reply)), reply -> 200);
+                answers, Answer::body, answer -> TriageHeaders.of(answer.reply(), answer.contentType()), answer -> 200);
     }
 
-    private static Multi<Buffer> body(Dispatched dispatched) {
-        return switch (dispatched) {
-            case Dispatched.Complete complete -> Multi.createFrom().item(Buffer.buffer(complete.body()));
-            case Dispatched.Streaming streaming -> SseFrames.frame(streaming.events());
-        };
-    }
-
-    private static String contentType(Dispatched dispatched) {
-        return switch (dispatched) {
-            case Dispatched.Complete complete -> complete.contentType();
-            case Dispatched.Streaming streaming -> SseFrames.CONTENT_TYPE;
-        };
-    }
+    private record Answer(Dispatched reply, Multi<Buffer> body, String contentType) {}
 }

@@ -108,6 +108,11 @@ public class ChatDispatcher {
                 .invoke(failure -> trace.refused(traced, failure));
     }
 
+    /** The gateway's count of a request's prompt tokens (OpenAI's tokenizer): an estimate for any other model. */
+    public long promptTokens(ChatCompletionRequest request) {
+        return UsageEstimate.of(request.promptTexts(), "").inputTokens();
+    }
+
     public Uni<Dispatched> embeddings(ModelRequest request, String requestId, Caller caller) {
         return forward(Endpoint.EMBEDDINGS, request, requestId, caller);
     }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Type checks on request fields, each failing with OpenAI's wording and the offending {@code param}. */
-final class RequestChecks {
+public final class RequestChecks {
 
     private RequestChecks() {}
 
-    static String requireString(ObjectNode json, String field) {
+    public static String requireString(ObjectNode json, String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             throw OpenAiException.invalidRequest("Missing required parameter: '" + field + "'.", field);
@@ -20,25 +20,25 @@ final class RequestChecks {
         return value.asText();
     }
 
-    static void optionalBoolean(ObjectNode json, String field) {
+    public static void optionalBoolean(ObjectNode json, String field) {
         optionalBoolean(json, field, field);
     }
 
-    static void optionalBoolean(ObjectNode json, String field, String param) {
+    public static void optionalBoolean(ObjectNode json, String field, String param) {
         JsonNode value = json.get(field);
         if (value != null && !value.isNull() && !value.isBoolean()) {
             throw OpenAiException.invalidRequest("Invalid type for '" + param + "': expected a boolean.", param);
         }
     }
 
-    static void optionalObject(ObjectNode json, String field) {
+    public static void optionalObject(ObjectNode json, String field) {
         JsonNode value = json.get(field);
         if (value != null && !value.isNull() && !value.isObject()) {
             throw OpenAiException.invalidRequest("Invalid type for '" + field + "': expected an object.", field);
         }
     }
 
-    static void optionalNumberInRange(ObjectNode json, String field, double min, double max) {
+    public static void optionalNumberInRange(ObjectNode json, String field, double min, double max) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             return;
@@ -54,7 +54,7 @@ final class RequestChecks {
         }
     }
 
-    static void optionalPositiveInt(ObjectNode json, String field) {
+    public static void optionalPositiveInt(ObjectNode json, String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             return;

@@ -29,14 +29,7 @@ class OpenAiNodeSdkTest {
         Assumptions.assumeFalse(Boolean.getBoolean("skipNodeSdk"), "skipNodeSdk is set");
         String rateLimited = ChatCompletionsTest.newId();
         String midStream = ChatCompletionsTest.newId();
-        FakeUpstream.get()
-                .script(
-                        rateLimited,
-                        new FakeUpstream.Respond(
-                                429,
-                                "application/json",
-                                "{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}",
-                                Map.of()));
+        FakeUpstream.get().script(rateLimited, FakeUpstream.rateLimited());
         FakeUpstream.get()
                 .script(
                         midStream,

@@ -134,6 +134,16 @@ public final class FakeUpstream {
         return sequence.get(Math.min(index, sequence.size() - 1));
     }
 
+    /** OpenAI's 429 for too many requests, as the official SDKs' tests expect it. */
+    public static Respond rateLimited() {
+        return new Respond(
+                429,
+                "application/json",
+                "{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\","
+                        + "\"code\":\"rate_limit_exceeded\"}}",
+                Map.of());
+    }
+
     public static Respond json(int status, String body) {
         return new Respond(status, "application/json", body, Map.of());
     }

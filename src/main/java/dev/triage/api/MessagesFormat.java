@@ -1,0 +1,42 @@
+package dev.triage.api;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.ws.rs.core.MediaType;
+
+import dev.triage.anthropic.MessagesReply;
+import dev.triage.anthropic.MessagesStream;
+import dev.triage.dispatch.Dispatched;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
+
+/** Anthropic's Messages API answers: the message JSON, or its named events, each frame as soon as its chunk arrives. */
+final class MessagesFormat implements AnswerFormat {
+
+    static final MessagesFormat INSTANCE = new MessagesFormat();
+
+    @Override
+    public Buffer body(Dispatched.Complete complete) {
+        return Buffer.buffer(MessagesReply.of(complete.body()));
+    }
+
+    @Override
+    public String contentType(Dispatched.Complete complete) {
+        return MediaType.APPLICATION_JSON;
+    }
+
+    @Override
+    public Multi<Buffer> stream(Multi<String> events) {
+        MessagesStream stream = new MessagesStream();
+        AtomicBoolean started = new AtomicBoolean();
+        return events.onItem()
+                .transformToIterable(stream::onChunk)
+                .onCompletion()
+                .switchTo(() -> Multi.createFrom().iterable(stream.onEnd()))
+                .onItem()
+                .invoke(() -> started.set(true))
+                .onFailure(failure -> started.get())
+                .recoverWithItem(failure -> stream.interrupted(String.valueOf(failure.getMessage())))
+                .map(event -> Buffer.buffer(event.frame()));
+    }
+}
