@@ -142,3 +142,44 @@ test('a stream cut by the upstream raises an error instead of ending quietly', a
   );
   assert.equal(text, 'Hel');
 });
+
+test('responses: plain, with the SDK output_text helper', async () => {
+  const response = await client.responses.create({ model: 'weak', instructions: 'Be brief.', input: 'What is 2+2?' });
+  assert.equal(response.status, 'completed');
+  assert.match(response.output_text, /^\[simulated sim-weak\]/);
+  assert.ok(response.usage.total_tokens > 0);
+});
+
+test('responses: streamed typed events, assembled by the SDK', async () => {
+  const stream = client.responses.stream({ model: 'router-mf-0', input: 'Explain monads.' });
+  let deltas = 0;
+  stream.on('response.output_text.delta', () => deltas++);
+  const response = await stream.finalResponse();
+  assert.ok(deltas > 10, `only ${deltas} deltas`);
+  assert.match(response.output_text, /^\[simulated sim-strong\] Here is a careful answer/);
+});
+
+test('responses: function tool round trip', async () => {
+  const tools = [{ type: 'function', name: 'get_weather', parameters: weather.function.parameters, strict: false }];
+  const input = [{ role: 'user', content: 'What is the weather in Paris?' }];
+  const first = await client.responses.create({ model: 'weak', input, tools });
+  const call = first.output.find((item) => item.type === 'function_call');
+  assert.equal(call.name, 'get_weather');
+  assert.deepEqual(JSON.parse(call.arguments), { city: 'simulated' });
+  input.push(call, { type: 'function_call_output', call_id: call.call_id, output: '18 degrees and sunny' });
+  const second = await client.responses.create({ model: 'weak', input, tools });
+  assert.match(second.output_text, /18 degrees and sunny/);
+});
+
+test('responses: json_schema format is accepted and previous_response_id refused', async () => {
+  const response = await client.responses.create({
+    model: 'weak',
+    input: 'Give me a city.',
+    text: { format: { type: 'json_schema', name: 'city', schema: { type: 'object', properties: { name: { type: 'string' } } } } },
+  });
+  assert.equal(response.text.format.type, 'json_schema');
+  await assert.rejects(
+    client.responses.create({ model: 'weak', input: 'hi', previous_response_id: 'resp_1' }),
+    (error) => error instanceof OpenAI.BadRequestError && error.param === 'previous_response_id',
+  );
+});

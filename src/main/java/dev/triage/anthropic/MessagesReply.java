@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.triage.openai.OpenAiException;
 import dev.triage.openai.OpenAiJson;
 
 /**
@@ -17,15 +16,7 @@ public final class MessagesReply {
     private MessagesReply() {}
 
     public static byte[] of(byte[] chatCompletion) {
-        ObjectNode chat = OpenAiJson.tryParseObject(chatCompletion);
-        if (chat == null) {
-            throw new OpenAiException(
-                    502,
-                    "upstream_error",
-                    "upstream_invalid_response",
-                    null,
-                    "The upstream's answer is not a JSON object.");
-        }
+        ObjectNode chat = OpenAiJson.upstreamObject(chatCompletion);
         JsonNode choice = chat.path("choices").path(0);
         JsonNode message = choice.path("message");
         ObjectNode reply = OpenAiJson.newObject();

@@ -7,7 +7,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.triage.openai.NamedEvent;
 import dev.triage.openai.OpenAiJson;
+import dev.triage.openai.StreamTranslation;
 
 /**
  * Turns one Chat Completions stream, chunk by chunk, into Anthropic's events: {@code message_start} at the first
@@ -18,7 +20,7 @@ import dev.triage.openai.OpenAiJson;
  * client holds an incomplete answer and must know. One instance per stream; not thread-safe (Mutiny delivers items
  * one at a time).
  */
-public final class MessagesStream {
+public final class MessagesStream implements StreamTranslation {
 
     private static final String DONE = "[DONE]";
 
@@ -32,7 +34,8 @@ public final class MessagesStream {
     private String finishReason;
     private JsonNode usage = OpenAiJson.newObject();
 
-    public List<AnthropicEvent> onChunk(String data) {
+    @Override
+    public List<NamedEvent> onChunk(String data) {
         if (finished) {
             return List.of();
         }
@@ -43,10 +46,10 @@ public final class MessagesStream {
         if (chunk == null) {
             return List.of();
         }
-        List<AnthropicEvent> events = new ArrayList<>();
+        List<NamedEvent> events = new ArrayList<>();
         if (chunk.has("error")) {
             finished = true;
-            events.add(AnthropicEvent.of(AnthropicError.of(
+            events.add(NamedEvent.of(AnthropicError.of(
                     502,
                     "The upstream failed mid-stream: "
                             + chunk.path("error").path("message").asText("unknown"))));
@@ -91,8 +94,8 @@ public final class MessagesStream {
         return events;
     }
 
-    /** The upstream's stream ended: the closing events, or an error if it never said it had finished. */
-    public List<AnthropicEvent> onEnd() {
+    @Override
+    public List<NamedEvent> onEnd() {
         if (finished) {
             return List.of();
         }
@@ -100,19 +103,19 @@ public final class MessagesStream {
             return finish();
         }
         finished = true;
-        return List.of(AnthropicEvent.of(AnthropicError.of(
+        return List.of(NamedEvent.of(AnthropicError.of(
                 502, "The upstream closed the stream before it finished; the answer is incomplete.")));
     }
 
-    /** The stream broke off after it started. */
-    public AnthropicEvent interrupted(String why) {
+    @Override
+    public List<NamedEvent> interrupted(String why) {
         finished = true;
-        return AnthropicEvent.of(AnthropicError.of(
-                502, "The upstream stream broke off after it started (" + why + "); the answer is incomplete."));
+        return List.of(NamedEvent.of(AnthropicError.of(
+                502, "The upstream stream broke off after it started (" + why + "); the answer is incomplete.")));
     }
 
-    private List<AnthropicEvent> finish() {
-        List<AnthropicEvent> events = new ArrayList<>();
+    private List<NamedEvent> finish() {
+        List<NamedEvent> events = new ArrayList<>();
         start(events);
         close(events);
         ObjectNode messageDelta = OpenAiJson.newObject().put("type", "message_delta");
@@ -121,13 +124,13 @@ public final class MessagesStream {
                 .put("stop_reason", StopReason.of(finishReason))
                 .putNull("stop_sequence");
         messageDelta.set("usage", MessagesReply.usage(usage));
-        events.add(AnthropicEvent.of(messageDelta));
-        events.add(AnthropicEvent.of(OpenAiJson.newObject().put("type", "message_stop")));
+        events.add(NamedEvent.of(messageDelta));
+        events.add(NamedEvent.of(OpenAiJson.newObject().put("type", "message_stop")));
         finished = true;
         return events;
     }
 
-    private void start(List<AnthropicEvent> events) {
+    private void start(List<NamedEvent> events) {
         if (started) {
             return;
         }
@@ -141,29 +144,29 @@ public final class MessagesStream {
         message.putArray("content");
         message.putNull("stop_reason").putNull("stop_sequence");
         message.putObject("usage").put("input_tokens", 0).put("output_tokens", 0);
-        events.add(AnthropicEvent.of(start));
+        events.add(NamedEvent.of(start));
     }
 
-    private void open(List<AnthropicEvent> events, ObjectNode block) {
+    private void open(List<NamedEvent> events, ObjectNode block) {
         close(events);
         index++;
         openBlock = block.get("type").asText();
         ObjectNode start =
                 OpenAiJson.newObject().put("type", "content_block_start").put("index", index);
         start.set("content_block", block);
-        events.add(AnthropicEvent.of(start));
+        events.add(NamedEvent.of(start));
     }
 
-    private void delta(List<AnthropicEvent> events, ObjectNode delta) {
+    private void delta(List<NamedEvent> events, ObjectNode delta) {
         ObjectNode event =
                 OpenAiJson.newObject().put("type", "content_block_delta").put("index", index);
         event.set("delta", delta);
-        events.add(AnthropicEvent.of(event));
+        events.add(NamedEvent.of(event));
     }
 
-    private void close(List<AnthropicEvent> events) {
+    private void close(List<NamedEvent> events) {
         if (openBlock != null) {
-            events.add(AnthropicEvent.of(
+            events.add(NamedEvent.of(
                     OpenAiJson.newObject().put("type", "content_block_stop").put("index", index)));
             openBlock = null;
             openToolCall = -1;

@@ -1,7 +1,5 @@
 package dev.triage.api;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import jakarta.ws.rs.core.MediaType;
 
 import dev.triage.anthropic.MessagesReply;
@@ -27,16 +25,6 @@ final class MessagesFormat implements AnswerFormat {
 
     @Override
     public Multi<Buffer> stream(Multi<String> events) {
-        MessagesStream stream = new MessagesStream();
-        AtomicBoolean started = new AtomicBoolean();
-        return events.onItem()
-                .transformToIterable(stream::onChunk)
-                .onCompletion()
-                .switchTo(() -> Multi.createFrom().iterable(stream.onEnd()))
-                .onItem()
-                .invoke(() -> started.set(true))
-                .onFailure(failure -> started.get())
-                .recoverWithItem(failure -> stream.interrupted(String.valueOf(failure.getMessage())))
-                .map(event -> Buffer.buffer(event.frame()));
+        return NamedEventFrames.frame(events, new MessagesStream());
     }
 }

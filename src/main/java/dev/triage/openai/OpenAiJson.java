@@ -91,6 +91,20 @@ public final class OpenAiJson {
         }
     }
 
+    /** Parses an upstream answer that must be a JSON object; a 502 when it is not. */
+    public static ObjectNode upstreamObject(byte[] body) {
+        ObjectNode object = tryParseObject(body);
+        if (object == null) {
+            throw new OpenAiException(
+                    502,
+                    "upstream_error",
+                    "upstream_invalid_response",
+                    null,
+                    "The upstream's answer is not a JSON object.");
+        }
+        return object;
+    }
+
     public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -10,8 +10,6 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triage.testsupport.FakeUpstream;
 import dev.triage.testsupport.FakeUpstreamResource;
+import dev.triage.testsupport.NamedEvents;
 import dev.triage.testsupport.Sse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,20 +94,20 @@ class MessagesApiTest {
                         id,
                         new FakeUpstream.Stream(
                                 List.of(
-                                        chunk("{\"role\":\"assistant\",\"content\":\"\"}", null),
-                                        chunk("{\"content\":\"Let me \"}", null),
-                                        chunk("{\"content\":\"check.\"}", null),
-                                        chunk(
+                                        FakeUpstream.chatChunk("{\"role\":\"assistant\",\"content\":\"\"}", null),
+                                        FakeUpstream.chatChunk("{\"content\":\"Let me \"}", null),
+                                        FakeUpstream.chatChunk("{\"content\":\"check.\"}", null),
+                                        FakeUpstream.chatChunk(
                                                 "{\"tool_calls\":[{\"index\":0,\"id\":\"call_9\",\"type\":\"function\","
                                                         + "\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]}",
                                                 null),
-                                        chunk(
+                                        FakeUpstream.chatChunk(
                                                 "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\"}}]}",
                                                 null),
-                                        chunk(
+                                        FakeUpstream.chatChunk(
                                                 "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}]}",
                                                 null),
-                                        chunk("{}", "tool_calls"),
+                                        FakeUpstream.chatChunk("{}", "tool_calls"),
                                         "{\"id\":\"chatcmpl-9\",\"object\":\"chat.completion.chunk\",\"created\":1,"
                                                 + "\"model\":\"upstream-model\",\"choices\":[],"
                                                 + "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":9,\"total_tokens\":29}}"),
@@ -119,7 +118,7 @@ class MessagesApiTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/event-stream");
-        List<JsonNode> events = events(reply.rawBody());
+        List<JsonNode> events = NamedEvents.parse(reply.rawBody());
         assertThat(events)
                 .extracting(event -> event.path("type").asText())
                 .containsExactly(
@@ -155,11 +154,12 @@ class MessagesApiTest {
         FakeUpstream.get()
                 .script(
                         id,
-                        new FakeUpstream.Stream(List.of(chunk("{\"content\":\"Hel\"}", null)), Duration.ZERO, false));
+                        new FakeUpstream.Stream(
+                                List.of(FakeUpstream.chatChunk("{\"content\":\"Hel\"}", null)), Duration.ZERO, false));
 
         Sse.Reply reply = Sse.post("/v1/messages", id, streamed("fake-model"));
 
-        List<JsonNode> events = events(reply.rawBody());
+        List<JsonNode> events = NamedEvents.parse(reply.rawBody());
         assertThat(events.getFirst().path("type").asText()).isEqualTo("message_start");
         assertThat(events.getLast().path("type").asText()).isEqualTo("error");
         assertThat(events.getLast().path("error").path("type").asText()).isEqualTo("api_error");
@@ -246,27 +246,8 @@ class MessagesApiTest {
                 .body("input_tokens", greaterThan(3));
     }
 
-    private static String chunk(String delta, String finishReason) {
-        return "{\"id\":\"chatcmpl-9\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"upstream-model\","
-                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
-                + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}";
-    }
-
     private static String streamed(String model) {
         return "{\"model\":\"" + model + "\",\"max_tokens\":100,\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Weather in Paris?\"}]}";
-    }
-
-    /** The events of an Anthropic stream, each checked to carry its name as its data's type. */
-    private static List<JsonNode> events(String raw) throws Exception {
-        Matcher frames = Pattern.compile("event: (\\S+)\ndata: (.*)\n\n").matcher(raw);
-        List<JsonNode> events = new java.util.ArrayList<>();
-        while (frames.find()) {
-            JsonNode data = JSON.readTree(frames.group(2));
-            assertThat(data.path("type").asText()).isEqualTo(frames.group(1));
-            events.add(data);
-        }
-        assertThat(raw.replaceAll("event: \\S+\ndata: .*\n\n", "")).isEmpty();
-        return events;
     }
 }

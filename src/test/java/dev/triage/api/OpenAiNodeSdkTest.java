@@ -45,6 +45,6 @@ class OpenAiNodeSdkTest {
                         "TRIAGE_BASE_URL", RestAssured.baseURI + ":" + RestAssured.port + "/v1",
                         "RATE_LIMITED_ID", rateLimited,
                         "MIDSTREAM_ID", midStream));
-        assertThat(output).contains("# pass 10");
+        assertThat(output).contains("# pass 14");
     }
 }

@@ -144,6 +144,13 @@ public final class FakeUpstream {
                 Map.of());
     }
 
+    /** A {@code chat.completion.chunk} of completion {@code chatcmpl-9} with one choice's delta and finish reason. */
+    public static String chatChunk(String delta, String finishReason) {
+        return "{\"id\":\"chatcmpl-9\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"upstream-model\","
+                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
+                + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}";
+    }
+
     public static Respond json(int status, String body) {
         return new Respond(status, "application/json", body, Map.of());
     }

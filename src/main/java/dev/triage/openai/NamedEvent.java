@@ -1,16 +1,17 @@
-package dev.triage.anthropic;
+package dev.triage.openai;
 
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.triage.openai.OpenAiJson;
+/**
+ * One named server-sent event, as the Responses API and Anthropic's Messages API stream them: its name, and its data
+ * whose {@code type} is the same name.
+ */
+public record NamedEvent(String type, ObjectNode data) {
 
-/** One server-sent event of Anthropic's stream: its name, and its data whose {@code type} is the same name. */
-public record AnthropicEvent(String type, ObjectNode data) {
-
-    static AnthropicEvent of(ObjectNode data) {
-        return new AnthropicEvent(data.get("type").asText(), data);
+    public static NamedEvent of(ObjectNode data) {
+        return new NamedEvent(data.get("type").asText(), data);
     }
 
     /** The event as it goes on the wire: {@code event:} and {@code data:} lines, then a blank line. */
