@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.triage.openai.CompletionId;
 import dev.triage.openai.OpenAiJson;
 
 /**
@@ -53,7 +54,6 @@ public final class MessagesReply {
 
     /** Anthropic's {@code msg_} id for the upstream's completion id. */
     static String messageId(String chatId) {
-        String suffix = chatId.replaceFirst("^chatcmpl-", "").replaceAll("[^A-Za-z0-9_]", "");
-        return "msg_" + (suffix.isEmpty() ? Long.toHexString(System.nanoTime()) : suffix);
+        return "msg_" + CompletionId.suffix(chatId);
     }
 }

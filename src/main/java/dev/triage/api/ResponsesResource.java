@@ -39,7 +39,7 @@ public class ResponsesResource {
             byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
         ResponsesRequest request = ResponsesRequest.parse(bodyLimit.check(body));
         return Replies.of(
-                dispatcher.chat(request.toChat(), requestId, AccessCheck.callerOf(context)),
+                dispatcher.chat(request.chat(), requestId, AccessCheck.callerOf(context)),
                 new ResponsesFormat(request));
     }
 

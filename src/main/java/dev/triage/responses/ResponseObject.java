@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.triage.openai.CompletionId;
 import dev.triage.openai.OpenAiJson;
 
 /**
@@ -17,7 +18,7 @@ final class ResponseObject {
     static ObjectNode of(ResponsesRequest request, String chatId, long createdAt, String model, String status) {
         ObjectNode json = request.json();
         ObjectNode response = OpenAiJson.newObject();
-        response.put("id", "resp_" + suffix(chatId));
+        response.put("id", "resp_" + CompletionId.suffix(chatId));
         response.put("object", "response");
         response.put("created_at", createdAt);
         response.put("status", status);
@@ -99,7 +100,7 @@ final class ResponseObject {
     static ObjectNode messageItem(String chatId, String text, String status) {
         ObjectNode item = OpenAiJson.newObject()
                 .put("type", "message")
-                .put("id", "msg_" + suffix(chatId))
+                .put("id", "msg_" + CompletionId.suffix(chatId))
                 .put("status", status)
                 .put("role", "assistant");
         ArrayNode content = item.putArray("content");
@@ -123,10 +124,5 @@ final class ResponseObject {
                 .put("name", name)
                 .put("arguments", arguments)
                 .put("status", status);
-    }
-
-    private static String suffix(String chatId) {
-        String suffix = chatId.replaceFirst("^chatcmpl-", "").replaceAll("[^A-Za-z0-9_]", "");
-        return suffix.isEmpty() ? Long.toHexString(System.nanoTime()) : suffix;
     }
 }

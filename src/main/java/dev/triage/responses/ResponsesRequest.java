@@ -20,7 +20,7 @@ import dev.triage.openai.RequestChecks;
  * ({@code previous_response_id}, {@code conversation}, item references, background runs) and tools only OpenAI runs
  * (web and file search, computer use ...) are refused with a 400 that says so.
  */
-public record ResponsesRequest(ObjectNode json) {
+public record ResponsesRequest(ObjectNode json, ChatCompletionRequest chat) {
 
     private static final Set<String> ROLES = Set.of("user", "assistant", "system", "developer");
     private static final List<String> STATEFUL = List.of("previous_response_id", "conversation");
@@ -48,27 +48,13 @@ public record ResponsesRequest(ObjectNode json) {
         RequestChecks.optionalNumberInRange(json, "temperature", 0, 2);
         RequestChecks.optionalNumberInRange(json, "top_p", 0, 1);
         RequestChecks.optionalPositiveInt(json, "max_output_tokens");
-        ResponsesRequest request = new ResponsesRequest(json);
-        request.toChatJson(); // every item and tool checked now, before anything is dispatched
-        return request;
+        // translated now, so that every item and tool is checked before anything is dispatched
+        return new ResponsesRequest(json, ChatCompletionRequest.parse(OpenAiJson.write(toChatJson(json))));
     }
 
-    public String model() {
-        return json.get("model").asText();
-    }
-
-    public boolean stream() {
-        return json.path("stream").asBoolean(false);
-    }
-
-    /** The Chat Completions request that asks the same. */
-    public ChatCompletionRequest toChat() {
-        return ChatCompletionRequest.parse(OpenAiJson.write(toChatJson()));
-    }
-
-    private ObjectNode toChatJson() {
+    private static ObjectNode toChatJson(ObjectNode json) {
         ObjectNode chat = OpenAiJson.newObject();
-        chat.put("model", model());
+        chat.put("model", json.get("model").asText());
         ArrayNode messages = chat.putArray("messages");
         if (json.path("instructions").isTextual()
                 && !json.get("instructions").asText().isEmpty()) {
@@ -102,7 +88,7 @@ public record ResponsesRequest(ObjectNode json) {
         if (json.path("text").get("format") instanceof ObjectNode format) {
             chat.set("response_format", responseFormat(format));
         }
-        if (stream()) {
+        if (json.path("stream").asBoolean(false)) {
             chat.put("stream", true);
             chat.putObject("stream_options").put("include_usage", true);
         }

@@ -72,18 +72,20 @@ final class TrainCommand {
 
         OutcomeSources outcomes = OutcomeSources.read(data, battleFiles, scoreFiles);
         List<SourcePairs> judged = outcomes.judged();
+        List<String> prompts = outcomes.prompts();
+        long battles = outcomes.allBattles().count();
         System.out.printf(
                 "%d sources, %d battles for the win-rate model, %d sources with a strong and a weak model to judge by%n",
-                outcomes.battles().size(), outcomes.allBattles().count(), judged.size());
+                outcomes.battles().size(), battles, judged.size());
         long start = System.nanoTime();
         Map<String, float[]> embeddings;
         try (BertEncoder encoder = BertEncoder.load(spec, maxTokens, layers)) {
             String cache = args.string("embedding-cache", null);
-            embeddings = EmbeddingStore.embed(encoder, outcomes.prompts(), cache == null ? null : Path.of(cache));
+            embeddings = EmbeddingStore.embed(encoder, prompts, cache == null ? null : Path.of(cache));
         }
         System.out.printf(
                 "embedded %d prompts with %s (%d layers) in %.1f s%n",
-                outcomes.prompts().size(), spec.id(), layers, (System.nanoTime() - start) / 1e9);
+                prompts.size(), spec.id(), layers, (System.nanoTime() - start) / 1e9);
 
         Candidates candidates = Candidates.leftOut(judged, outcomes, embeddings, data, lambda, blends, mfOptions);
         Candidates.Choice choice = candidates.best();
@@ -126,7 +128,7 @@ final class TrainCommand {
                         .toList());
         training.put("license", "per source: models/README.md; AlpacaEval judgments CC BY-NC 4.0, non-commercial");
         training.put("prompts", trainingPrompts.size());
-        training.put("battles", outcomes.allBattles().count());
+        training.put("battles", battles);
         training.put("seed", seed);
         training.put("ridgeLambda", lambda);
         training.put("lengthBlend", choice.lengthBlend());

@@ -181,9 +181,11 @@ public final class Candidates {
     private double meanApgr(Choice choice) {
         double sum = 0;
         for (int s = 0; s < sources.size(); s++) {
-            double apgr = Comparison.of(
-                            "", scores.get(choice).get(s), sources.get(s).rows())
-                    .getFirst()
+            List<EvalRow> rows = sources.get(s).rows();
+            double apgr = RouterCurve.of(
+                            scores.get(choice).get(s),
+                            rows.stream().mapToDouble(EvalRow::strongScore).toArray(),
+                            rows.stream().mapToDouble(EvalRow::weakScore).toArray())
                     .apgr();
             sum += Double.isNaN(apgr) ? 0.5 : apgr;
         }
