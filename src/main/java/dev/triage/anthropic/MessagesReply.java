@@ -30,16 +30,7 @@ public final class MessagesReply {
         if (!text.isEmpty() || !message.path("tool_calls").isArray()) {
             content.addObject().put("type", "text").put("text", text);
         }
-        for (JsonNode call : message.path("tool_calls")) {
-            content.addObject()
-                    .put("type", "tool_use")
-                    .put("id", call.path("id").asText())
-                    .put("name", call.path("function").path("name").asText())
-                    .set(
-                            "input",
-                            ToolInput.parse(
-                                    call.path("function").path("arguments").asText("")));
-        }
+        message.path("tool_calls").forEach(call -> ToolInput.addToolUse(content, call));
         reply.put("stop_reason", StopReason.of(choice.path("finish_reason").asText(null)));
         reply.putNull("stop_sequence");
         reply.set("usage", usage(chat.path("usage")));

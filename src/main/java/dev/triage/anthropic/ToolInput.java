@@ -2,6 +2,8 @@ package dev.triage.anthropic;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.triage.openai.OpenAiJson;
@@ -13,6 +15,15 @@ import dev.triage.openai.OpenAiJson;
 final class ToolInput {
 
     private ToolInput() {}
+
+    /** A Chat Completions tool call as a {@code tool_use} block added to {@code blocks}. */
+    static void addToolUse(ArrayNode blocks, JsonNode toolCall) {
+        blocks.addObject()
+                .put("type", "tool_use")
+                .put("id", toolCall.path("id").asText())
+                .put("name", toolCall.path("function").path("name").asText())
+                .set("input", parse(toolCall.path("function").path("arguments").asText("")));
+    }
 
     static ObjectNode parse(String arguments) {
         if (arguments.isBlank()) {

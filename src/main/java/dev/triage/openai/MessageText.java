@@ -3,11 +3,11 @@ package dev.triage.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The plain text of a message's {@code content}: a string, or the {@code text} of its text parts. */
-final class MessageText {
+public final class MessageText {
 
     private MessageText() {}
 
-    static String of(JsonNode content) {
+    public static String of(JsonNode content) {
         if (content == null || content.isNull()) {
             return "";
         }

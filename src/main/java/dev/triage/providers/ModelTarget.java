@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ModelTarget(
         String name,
-        OpenAiCompatibleProvider provider,
+        Provider provider,
         String upstreamModel,
         BigDecimal inputPricePerMillion,
         BigDecimal outputPricePerMillion,

@@ -28,20 +28,20 @@ public class ProviderRegistry {
     private final Map<String, String> unavailable;
 
     ProviderRegistry(ProvidersConfig config, MeterRegistry metrics, Tracer tracer) {
-        Map<String, OpenAiCompatibleProvider> providers = new HashMap<>();
+        Map<String, Provider> providers = new HashMap<>();
         Map<String, String> disabledProviders = new HashMap<>();
         config.providers().forEach((name, provider) -> {
             if (provider.apiKeyRequired() && provider.apiKey().isEmpty()) {
                 disabledProviders.put(name, "provider '" + name + "' has no API key configured");
                 Log.infof("Provider %s is disabled: it needs an API key and none is set", name);
             } else {
-                providers.put(name, new OpenAiCompatibleProvider(name, provider, metrics, tracer));
+                providers.put(name, new Provider(name, provider, metrics, tracer));
             }
         });
         Map<String, ModelTarget> usable = new TreeMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         config.models().forEach((name, model) -> {
-            OpenAiCompatibleProvider provider = providers.get(model.provider());
+            Provider provider = providers.get(model.provider());
             if (provider != null) {
                 usable.put(
                         name,
@@ -69,8 +69,8 @@ public class ProviderRegistry {
     }
 
     /** Every provider the gateway calls, by name. */
-    public Map<String, OpenAiCompatibleProvider> providers() {
-        Map<String, OpenAiCompatibleProvider> byName = new TreeMap<>();
+    public Map<String, Provider> providers() {
+        Map<String, Provider> byName = new TreeMap<>();
         models.values().forEach(model -> byName.put(model.provider().name(), model.provider()));
         return byName;
     }

@@ -19,11 +19,34 @@ public interface ProvidersConfig {
 
     interface Provider {
 
-        /** Base URL of an OpenAI-compatible API, including its version path, e.g. {@code https://api.openai.com/v1}. */
+        /** The API the upstream speaks: openai (and compatible), azure-openai, anthropic or gemini. */
+        @WithDefault("openai")
+        ProviderType type();
+
+        /**
+         * Base URL of the API including its version path: {@code https://api.openai.com/v1},
+         * {@code https://RESOURCE.openai.azure.com/openai}, {@code https://api.anthropic.com/v1},
+         * {@code https://generativelanguage.googleapis.com/v1beta}.
+         */
         String baseUrl();
 
-        /** Sent as {@code Authorization: Bearer ...}; set it from the environment, never in a committed file. */
+        /**
+         * The gateway's key for the upstream, sent the way its API wants it ({@code Authorization: Bearer},
+         * {@code api-key}, {@code x-api-key}, {@code x-goog-api-key}); set it from the environment, never in a committed
+         * file.
+         */
         Optional<String> apiKey();
+
+        /** Azure's {@code api-version} query parameter, or Anthropic's {@code anthropic-version} header. */
+        Optional<String> apiVersion();
+
+        /** What a translating provider (anthropic, gemini) does with request fields its API cannot carry. */
+        @WithDefault("reject")
+        UnsupportedParams unsupportedParams();
+
+        /** The output cap sent to Anthropic, which requires one, when the client set none. */
+        @WithDefault("4096")
+        int defaultMaxTokens();
 
         /**
          * A provider that needs a key and has none is left out (with a log line saying which variable to set), so the

@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.triage.openai.OpenAiException;
 import dev.triage.openai.OpenAiJson;
 import dev.triage.providers.UpstreamFailure.Kind;
 import io.vertx.core.http.HttpClosedException;
@@ -51,7 +49,9 @@ final class UpstreamFailures {
                 ? ""
                 : envelope ? json.path("error").path("message").asText("") : snippet(body);
         Duration wait = RetryAfter.parse(retryAfter);
-        boolean transientStatus = status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+        // 529: Anthropic's "overloaded"
+        boolean transientStatus =
+                status == 408 || status == 429 || status == 502 || status == 503 || status == 504 || status == 529;
         if (status >= 400 && status < 500) {
             return new UpstreamFailure(
                     transientStatus ? Kind.TRANSIENT : Kind.CLIENT_ERROR,
@@ -76,17 +76,22 @@ final class UpstreamFailures {
                 null);
     }
 
-    static UpstreamFailure fromThrowable(String provider, Throwable failure, String secret) {
+    /** A failure other than an error status (which {@link #fromStatus} reads). */
+    static UpstreamFailure fromThrowable(String provider, Throwable failure) {
         if (failure instanceof UpstreamFailure known) {
             return known;
         }
-        if (failure instanceof WebApplicationException http && http.getResponse() != null) {
-            return fromStatus(
-                    provider,
-                    http.getResponse().getStatus(),
-                    bodyOf(http.getResponse()),
-                    http.getResponse().getHeaderString("Retry-After"),
-                    secret);
+        if (failure instanceof OpenAiException translated) {
+            // an upstream's error event read by its translation before the stream answered anything
+            return new UpstreamFailure(
+                    translated.status() == 429 || translated.status() == 503 ? Kind.TRANSIENT : Kind.PROVIDER_ERROR,
+                    502,
+                    "upstream_error",
+                    translated.code(),
+                    "Provider '" + provider + "': " + translated.getMessage(),
+                    null,
+                    null,
+                    translated);
         }
         if (isTimeout(failure)) {
             return timeout(provider, failure);
@@ -173,15 +178,6 @@ final class UpstreamFailures {
 
     private static UpstreamFailure providerError(String code, String message, Throwable cause) {
         return new UpstreamFailure(Kind.PROVIDER_ERROR, 502, "upstream_error", code, message, null, null, cause);
-    }
-
-    /** The error body of a streamed call, when the client kept it. */
-    private static byte[] bodyOf(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(byte[].class) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static boolean isTimeout(Throwable failure) {

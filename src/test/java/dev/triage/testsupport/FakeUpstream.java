@@ -50,8 +50,8 @@ public final class FakeUpstream {
     /** Server-sent-event text written as given, one piece per write (comments, fields, multi-line data). */
     public record RawStream(List<String> pieces) implements Script {}
 
-    /** A request as the upstream received it. */
-    public record Received(String method, String path, Map<String, String> headers, String body) {}
+    /** A request as the upstream received it; {@code uri} is its path with the query string. */
+    public record Received(String method, String path, Map<String, String> headers, String body, String uri) {}
 
     private static final FakeUpstream INSTANCE = new FakeUpstream();
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]*)\"");
@@ -169,7 +169,7 @@ public final class FakeUpstream {
         request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
         String text = body.toString(StandardCharsets.UTF_8);
         received.computeIfAbsent(String.valueOf(id), key -> new CopyOnWriteArrayList<>())
-                .add(new Received(request.method().name(), request.path(), headers, text));
+                .add(new Received(request.method().name(), request.path(), headers, text, request.uri()));
         Script script = id == null
                 ? null
                 : scripts.containsKey(id + "|" + modelOf(text)) ? next(id + "|" + modelOf(text)) : next(id);

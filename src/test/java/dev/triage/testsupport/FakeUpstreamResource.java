@@ -1,5 +1,6 @@
 package dev.triage.testsupport;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -8,12 +9,55 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Starts the {@link FakeUpstream} and points provider {@code fake} at it: model {@code fake-model} (upstream id
  * {@code upstream-model}) with a short read timeout so that a hanging upstream fails fast, {@code limited-model} (an
  * upstream model of its own, for rate limits that cool it down), route {@code fake-route},
- * and provider {@code closed} on a port where nothing listens.
+ * provider {@code closed} on a port where nothing listens, and one provider of each other type on the same fake
+ * upstream ({@code claude-model}, {@code gemini-model}, {@code azure-model}; Gemini drops what it cannot carry, the
+ * others refuse it), with the learned routes {@code mixed-strong} and {@code mixed-weak} between Claude and
+ * {@code fake-model}.
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(common());
+        config.putAll(otherProviderTypes());
+        return config;
+    }
+
+    private static Map<String, String> otherProviderTypes() {
+        String url = FakeUpstream.get().start();
+        Map<String, String> config = new HashMap<>();
+        Map.of("fake-anthropic", "anthropic", "fake-gemini", "gemini", "fake-azure", "azure-openai")
+                .forEach((provider, type) -> {
+                    config.put("triage.providers." + provider + ".type", type);
+                    config.put("triage.providers." + provider + ".base-url", url);
+                    config.put("triage.providers." + provider + ".api-key", "sk-" + type + "-secret");
+                    config.put("triage.providers." + provider + ".retry.max-retries", "0");
+                    config.put("triage.providers." + provider + ".circuit-breaker.enabled", "false");
+                });
+        config.put("triage.providers.fake-gemini.unsupported-params", "drop");
+        // the -limited models are rate-limited by the tests, which cools them down
+        Map.of(
+                        "claude-model", "fake-anthropic",
+                        "claude-limited-model", "fake-anthropic",
+                        "gemini-model", "fake-gemini",
+                        "gemini-limited-model", "fake-gemini",
+                        "azure-model", "fake-azure")
+                .forEach((model, provider) -> {
+                    config.put("triage.models." + model + ".provider", provider);
+                    config.put("triage.models." + model + ".upstream-model", model.replace("-model", "-upstream"));
+                });
+        config.put("triage.models.claude-model.input-price", "3.00");
+        config.put("triage.models.claude-model.output-price", "15.00");
+        for (String route : new String[] {"mixed-strong", "mixed-weak"}) {
+            config.put("triage.routes." + route + ".policy", "learned");
+            config.put("triage.routes." + route + ".strong", "claude-model");
+            config.put("triage.routes." + route + ".weak", "fake-model");
+            config.put("triage.routes." + route + ".threshold", route.endsWith("strong") ? "0" : "1");
+        }
+        return config;
+    }
+
+    private static Map<String, String> common() {
         return Map.ofEntries(
                 Map.entry("triage.providers.fake.base-url", FakeUpstream.get().start()),
                 Map.entry("triage.providers.fake.api-key", "sk-upstream-secret"),

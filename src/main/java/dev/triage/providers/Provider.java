@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.client.SseEvent;
@@ -12,6 +13,7 @@ import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.triage.openai.OpenAiException;
 import dev.triage.openai.OpenAiJson;
 import dev.triage.openai.Usage;
 import dev.triage.telemetry.MetricNames;
@@ -26,14 +28,17 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** The one way to call an OpenAI-compatible upstream: its REST client, its key and the translation of its failures. */
-public class OpenAiCompatibleProvider {
+/**
+ * The one way to call an upstream: its REST client, its guard, and its {@link ProviderWire}, which carries Chat
+ * Completions to and from whatever API it speaks, so that everything above sees OpenAI's bodies, events and errors.
+ */
+public class Provider {
 
     private final String name;
-    private final OpenAiCompatibleApi api;
-    private final OpenAiCompatibleApi streams;
+    private final ProviderWire wire;
+    private final UpstreamApi api;
+    private final UpstreamApi streams;
     private final String apiKey;
-    private final String authorization;
     private final ProviderGuard guard;
     private final Duration readTimeout;
     private final Duration firstByteTimeout;
@@ -42,7 +47,7 @@ public class OpenAiCompatibleProvider {
     private final Tracer tracer;
     private final Cooldowns cooldowns = new Cooldowns();
 
-    OpenAiCompatibleProvider(String name, ProvidersConfig.Provider config, MeterRegistry metrics, Tracer tracer) {
+    Provider(String name, ProvidersConfig.Provider config, MeterRegistry metrics, Tracer tracer) {
         this.name = name;
         this.metrics = metrics;
         this.tracer = tracer;
@@ -51,13 +56,14 @@ public class OpenAiCompatibleProvider {
         this.firstByteTimeout = config.firstByteTimeout();
         this.idleTimeout = config.idleTimeout();
         this.apiKey = config.apiKey().filter(key -> !key.isBlank()).orElse(null);
-        this.authorization = apiKey == null ? null : "Bearer " + apiKey;
-        this.api = client(config, true).build(OpenAiCompatibleApi.class);
-        this.streams = client(config, false).build(OpenAiCompatibleApi.class);
+        this.wire = ProviderWire.of(name, config);
+        this.api = client(config, true).build(UpstreamApi.class);
+        this.streams = client(config, false).build(UpstreamApi.class);
     }
 
-    private static QuarkusRestClientBuilder client(ProvidersConfig.Provider config, boolean keepAlive) {
+    private QuarkusRestClientBuilder client(ProvidersConfig.Provider config, boolean keepAlive) {
         return QuarkusRestClientBuilder.newBuilder()
+                .register(new WireHeaders(wire.headers()))
                 .baseUri(URI.create(config.baseUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -81,28 +87,31 @@ public class OpenAiCompatibleProvider {
 
     /** A non-streamed call, retried and guarded; fails with an {@link UpstreamFailure} that says what the client should see. */
     public Uni<UpstreamReply> post(Call call) {
-        return admit(call)
-                .flatMap(admitted -> guard.guarded(() -> tried(
+        UpstreamPath path = wire.path(call.endpoint(), call.model(), false);
+        return translated(call)
+                .flatMap(body -> admit(call).map(admitted -> body))
+                .flatMap(body -> guard.guarded(() -> tried(
                                 call,
-                                api.post(call.endpoint().path(), authorization, call.requestId(), call.body())
+                                api.post(path.path(), path.apiVersion(), path.alt(), call.requestId(), body)
                                         .map(this::accept)
                                         // the client's read timeout is a gap between reads; this is the whole answer's
                                         .ifNoItem()
                                         .after(readTimeout)
                                         .failWith(() -> UpstreamFailures.timeout(name, null))
                                         .onFailure()
-                                        .transform(failure -> UpstreamFailures.fromThrowable(name, failure, apiKey))))
+                                        .transform(this::failure)))
                         .onTermination()
                         .invoke(guard::release));
     }
 
     /**
-     * A streamed call, retried and guarded until its first event: resolves with the {@code data} of each server-sent
-     * event, as the upstream wrote it, once the first has arrived.
+     * A streamed call, retried and guarded until its first event: resolves with the {@code data} of each Chat
+     * Completions chunk (as an OpenAI-compatible upstream wrote it, or translated) once the first has arrived.
      */
     public Uni<Multi<String>> stream(Call call) {
-        return admit(call)
-                .flatMap(admitted -> guard.guarded(() -> streamOnce(call))
+        return translated(call)
+                .flatMap(body -> admit(call).map(admitted -> body))
+                .flatMap(body -> guard.guarded(() -> streamOnce(call, body))
                         .onFailure()
                         .invoke(guard::release)
                         .onCancellation()
@@ -111,13 +120,20 @@ public class OpenAiCompatibleProvider {
     }
 
     /** One try of a streamed call. */
-    private Uni<Multi<String>> streamOnce(Call call) {
-        Multi<String> events = streams.stream(call.endpoint().path(), authorization, call.requestId(), call.body())
-                .filter(OpenAiCompatibleProvider::carriesData)
-                .map(SseEvent::data)
+    private Uni<Multi<String>> streamOnce(Call call, byte[] body) {
+        UpstreamPath path = wire.path(call.endpoint(), call.model(), true);
+        Multi<String> events = wire.events(
+                        streams.stream(path.path(), path.apiVersion(), path.alt(), call.requestId(), body)
+                                .filter(Provider::carriesData)
+                                .map(SseEvent::data))
                 .onFailure()
-                .transform(failure -> UpstreamFailures.fromThrowable(name, failure, apiKey));
+                .transform(this::failure);
         return tried(call, StreamStart.of(events, name, firstByteTimeout, idleTimeout));
+    }
+
+    /** The call's body in the upstream's API, or the 400 saying why it cannot be sent there. */
+    private Uni<byte[]> translated(Call call) {
+        return Uni.createFrom().item(() -> wire.request(call.endpoint(), call.body()));
     }
 
     /** A bulkhead permit for a call to a model that is not cooling down after a rate limit. */
@@ -171,11 +187,11 @@ public class OpenAiCompatibleProvider {
     }
 
     private UpstreamReply accept(Response response) {
-        byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : null;
+        byte[] upstreamBody = response.hasEntity() ? response.readEntity(byte[].class) : null;
         if (response.getStatus() >= 300) {
-            throw UpstreamFailures.fromStatus(
-                    name, response.getStatus(), body, response.getHeaderString("Retry-After"), apiKey);
+            throw statusFailure(response, upstreamBody);
         }
+        byte[] body = upstreamBody == null ? null : answer(upstreamBody);
         ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
         if (json == null) {
             throw UpstreamFailures.malformedBody(name);
@@ -188,5 +204,40 @@ public class OpenAiCompatibleProvider {
                 body,
                 Usage.of(json),
                 UpstreamReply.passedOn(response.getStringHeaders()));
+    }
+
+    /** The upstream's answer as OpenAI's; {@code null} when it cannot be read as one. */
+    private byte[] answer(byte[] upstreamBody) {
+        try {
+            return wire.reply(upstreamBody);
+        } catch (OpenAiException unreadable) {
+            return null;
+        }
+    }
+
+    private UpstreamFailure failure(Throwable failure) {
+        if (failure instanceof WebApplicationException http && http.getResponse() != null) {
+            return statusFailure(http.getResponse(), bodyOf(http.getResponse()));
+        }
+        return UpstreamFailures.fromThrowable(name, failure);
+    }
+
+    /** An upstream's error status, its body in OpenAI's envelope, and the wait it asked for (header or body). */
+    private UpstreamFailure statusFailure(Response response, byte[] body) {
+        String retryAfter = response.getHeaderString("Retry-After");
+        if (retryAfter == null && body != null) {
+            retryAfter = wire.retryAfter(body).orElse(null);
+        }
+        return UpstreamFailures.fromStatus(
+                name, response.getStatus(), body == null ? null : wire.errorBody(body), retryAfter, apiKey);
+    }
+
+    /** The error body of a streamed call, when the client kept it. */
+    private static byte[] bodyOf(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(byte[].class) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,28 +17,32 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The REST client of one OpenAI-compatible upstream. Bodies travel as bytes both ways so that nothing the gateway does
- * not interpret is re-encoded. Only {@link OpenAiCompatibleProvider} may use it.
+ * The REST client of one upstream, whatever API it speaks: a POST to a path below its base URL, with the query
+ * parameters its API wants (a {@code null} one is left out) and its credentials added by a {@link WireHeaders} filter.
+ * Bodies travel as bytes both ways so that nothing the gateway does not interpret is re-encoded. Only {@link Provider}
+ * may use it.
  */
 @Path("")
 @Consumes(MediaType.APPLICATION_JSON)
-interface OpenAiCompatibleApi {
+interface UpstreamApi {
 
     @POST
-    @Path("{endpoint}")
+    @Path("{path}")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> post(
-            @Encoded @PathParam("endpoint") String endpoint,
-            @HeaderParam("Authorization") String authorization,
+            @Encoded @PathParam("path") String path,
+            @QueryParam("api-version") String apiVersion,
+            @QueryParam("alt") String alt,
             @HeaderParam("x-request-id") String requestId,
             byte[] body);
 
     @POST
-    @Path("{endpoint}")
+    @Path("{path}")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<SseEvent<String>> stream(
-            @Encoded @PathParam("endpoint") String endpoint,
-            @HeaderParam("Authorization") String authorization,
+            @Encoded @PathParam("path") String path,
+            @QueryParam("api-version") String apiVersion,
+            @QueryParam("alt") String alt,
             @HeaderParam("x-request-id") String requestId,
             byte[] body);
 }

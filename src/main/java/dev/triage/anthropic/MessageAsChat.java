@@ -1,0 +1,92 @@
+package dev.triage.anthropic;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.triage.openai.ChatUsage;
+import dev.triage.openai.OpenAiError;
+import dev.triage.openai.OpenAiJson;
+
+/**
+ * An Anthropic {@code message} (an upstream's answer) as a {@code chat.completion}: its text blocks as the content,
+ * its {@code tool_use} blocks as tool calls, its stop reason as the finish reason and its usage (cache reads and writes
+ * included in the prompt) in Chat Completions' names; and Anthropic's error envelope as OpenAI's.
+ */
+public final class MessageAsChat {
+
+    private MessageAsChat() {}
+
+    public static byte[] of(byte[] upstreamMessage) {
+        ObjectNode message = OpenAiJson.upstreamObject(upstreamMessage);
+        ObjectNode chat = OpenAiJson.newObject()
+                .put("id", chatId(message.path("id").asText("")))
+                .put("object", "chat.completion")
+                .put("created", Instant.now().getEpochSecond())
+                .put("model", message.path("model").asText(""));
+        ObjectNode choice = chat.putArray("choices").addObject().put("index", 0);
+        ObjectNode reply = choice.putObject("message").put("role", "assistant");
+        StringBuilder text = new StringBuilder();
+        ArrayNode calls = OpenAiJson.newObject().putArray("tool_calls");
+        for (JsonNode block : message.path("content")) {
+            switch (block.path("type").asText()) {
+                case "text" -> text.append(block.path("text").asText());
+                case "tool_use" -> {
+                    ObjectNode call = calls.addObject()
+                            .put("id", block.path("id").asText())
+                            .put("type", "function");
+                    call.putObject("function")
+                            .put("name", block.path("name").asText())
+                            .put("arguments", block.path("input").toString());
+                }
+                default -> {
+                    // thinking blocks: Chat Completions has no field for Anthropic's signed reasoning
+                }
+            }
+        }
+        if (text.isEmpty() && !calls.isEmpty()) {
+            reply.putNull("content");
+        } else {
+            reply.put("content", text.toString());
+        }
+        if (!calls.isEmpty()) {
+            reply.set("tool_calls", calls);
+        }
+        choice.put("finish_reason", finishReason(message.path("stop_reason").asText("")));
+        chat.set("usage", usage(message.path("usage")));
+        return OpenAiJson.write(chat);
+    }
+
+    /** Anthropic's error envelope as OpenAI's, keeping its message and error type. */
+    public static byte[] error(byte[] body) {
+        return OpenAiError.translated(body, "type", "api_error");
+    }
+
+    static String chatId(String messageId) {
+        return "chatcmpl-" + messageId.replaceFirst("^msg_", "");
+    }
+
+    static String finishReason(String stopReason) {
+        return switch (stopReason) {
+            case "max_tokens", "model_context_window_exceeded" -> "length";
+            case "tool_use" -> "tool_calls";
+            case "refusal" -> "content_filter";
+            default -> "stop";
+        };
+    }
+
+    /** Anthropic's counts: every prompt token, whether read from the cache, written to it or neither. */
+    static ObjectNode usage(JsonNode usage) {
+        long cached = usage.path("cache_read_input_tokens").asLong(0);
+        long prompt = usage.path("input_tokens").asLong(0)
+                + usage.path("cache_creation_input_tokens").asLong(0)
+                + cached;
+        ObjectNode chatUsage = ChatUsage.of(prompt, usage.path("output_tokens").asLong(0));
+        if (cached > 0) {
+            chatUsage.putObject("prompt_tokens_details").put("cached_tokens", cached);
+        }
+        return chatUsage;
+    }
+}
