@@ -1,5 +1,6 @@
 package dev.triage.anthropic;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.openai.ChatUsage;
 import dev.triage.openai.OpenAiError;
 import dev.triage.openai.OpenAiJson;
+import dev.triage.openai.Usage;
 
 /**
  * An Anthropic {@code message} (an upstream's answer) as a {@code chat.completion}: its text blocks as the content,
@@ -75,6 +77,36 @@ public final class MessageAsChat {
             case "refusal" -> "content_filter";
             default -> "stop";
         };
+    }
+
+    /** The tokens of an Anthropic answer's {@code usage}: every prompt token, cached or not, and the output. */
+    public static Usage usageOf(JsonNode usage) {
+        return Usage.of(OpenAiJson.newObject().set("usage", usage(usage)));
+    }
+
+    /**
+     * The tokens one event of an Anthropic stream reports: the prompt's at {@code message_start}, the output so far at
+     * {@code message_delta}; a count the event does not give is {@code null}, so that the two add up.
+     */
+    public static Usage usageOfEvent(String data) {
+        if (!data.contains("\"usage\"")) {
+            return Usage.UNKNOWN;
+        }
+        ObjectNode event = OpenAiJson.tryParseObject(data.getBytes(StandardCharsets.UTF_8));
+        JsonNode usage = event == null
+                ? null
+                : switch (event.path("type").asText()) {
+                    case "message_start" -> event.path("message").path("usage");
+                    case "message_delta" -> event.path("usage");
+                    default -> null;
+                };
+        if (usage == null || !usage.isObject()) {
+            return Usage.UNKNOWN;
+        }
+        ObjectNode counts = usage(usage);
+        return new Usage(
+                usage.has("input_tokens") ? counts.get("prompt_tokens").asLong() : null,
+                usage.has("output_tokens") ? counts.get("completion_tokens").asLong() : null);
     }
 
     /** Anthropic's counts: every prompt token, whether read from the cache, written to it or neither. */

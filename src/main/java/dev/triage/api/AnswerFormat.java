@@ -22,8 +22,8 @@ interface AnswerFormat {
         }
 
         @Override
-        public Multi<Buffer> stream(Multi<String> events) {
-            return SseFrames.frame(events);
+        public Multi<Buffer> stream(Dispatched.Streaming streaming) {
+            return SseFrames.frame(streaming.events());
         }
     };
 
@@ -31,5 +31,5 @@ interface AnswerFormat {
 
     String contentType(Dispatched.Complete complete);
 
-    Multi<Buffer> stream(Multi<String> events);
+    Multi<Buffer> stream(Dispatched.Streaming streaming);
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.triage.anthropic.MessagesRequest;
 import dev.triage.dispatch.ChatDispatcher;
+import dev.triage.dispatch.NativeBody;
 import dev.triage.openai.OpenAiJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -38,7 +39,12 @@ public class MessagesResource {
             byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
         MessagesRequest request = MessagesRequest.parse(bodyLimit.check(body));
         return Replies.of(
-                dispatcher.chat(request.toChat(), requestId, AccessCheck.callerOf(context)), MessagesFormat.INSTANCE);
+                dispatcher.chat(
+                        request.toChat(),
+                        NativeBody.anthropicMessages(request.json()),
+                        requestId,
+                        AccessCheck.callerOf(context)),
+                MessagesFormat.INSTANCE);
     }
 
     /** The prompt's tokens as the gateway counts them (OpenAI's tokenizer): close to, not equal to, Claude's count. */

@@ -24,8 +24,7 @@ final class Replies {
         Uni<Answer> answers = dispatched.map(reply -> switch (reply) {
             case Dispatched.Complete complete ->
                 new Answer(reply, Multi.createFrom().item(format.body(complete)), format.contentType(complete));
-            case Dispatched.Streaming streaming ->
-                new Answer(reply, format.stream(streaming.events()), SseFrames.CONTENT_TYPE);
+            case Dispatched.Streaming streaming -> new Answer(reply, format.stream(streaming), SseFrames.CONTENT_TYPE);
         });
         return RestMulti.fromUniResponse(
                 answers, Answer::body, answer -> TriageHeaders.of(answer.reply(), answer.contentType()), answer -> 200);

@@ -23,7 +23,7 @@ record ResponsesFormat(ResponsesRequest request) implements AnswerFormat {
     }
 
     @Override
-    public Multi<Buffer> stream(Multi<String> events) {
-        return NamedEventFrames.frame(events, new ResponsesStream(request));
+    public Multi<Buffer> stream(Dispatched.Streaming streaming) {
+        return NamedEventFrames.frame(streaming.events(), new ResponsesStream(request));
     }
 }

@@ -80,6 +80,19 @@ public class ChatDispatcher {
     }
 
     public Uni<Dispatched> chat(ChatCompletionRequest request, String requestId, Caller caller) {
+        return chat(request, Optional.empty(), requestId, caller);
+    }
+
+    /**
+     * A request that came in on another API: {@code asWritten} goes to a model whose provider speaks that API, the Chat
+     * Completions {@code request} to any other; routing reads the latter.
+     */
+    public Uni<Dispatched> chat(ChatCompletionRequest request, NativeBody asWritten, String requestId, Caller caller) {
+        return chat(request, Optional.of(asWritten), requestId, caller);
+    }
+
+    private Uni<Dispatched> chat(
+            ChatCompletionRequest request, Optional<NativeBody> asWritten, String requestId, Caller caller) {
         Optional<RouteSelection> selection = routes.select(request.model());
         if (selection.map(RouteSelection::threshold).isPresent()) {
             gatekeeper.admitThreshold(caller, request.model());
@@ -102,7 +115,8 @@ public class ChatDispatcher {
                             Endpoint.CHAT_COMPLETIONS,
                             chain,
                             new Metering.Started(requestId, caller, decision, traced),
-                            request);
+                            request,
+                            asWritten);
                 })
                 .onFailure()
                 .invoke(failure -> trace.refused(traced, failure));
@@ -134,7 +148,12 @@ public class ChatDispatcher {
                 trace.begin(endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "text_completion", request.model());
         try {
             Decision direct = Decision.direct(request.model());
-            return forward(endpoint, chainOf(direct), new Metering.Started(requestId, caller, direct, traced), request);
+            return forward(
+                    endpoint,
+                    chainOf(direct),
+                    new Metering.Started(requestId, caller, direct, traced),
+                    request,
+                    Optional.empty());
         } catch (RuntimeException e) {
             trace.refused(traced, e);
             throw e;
@@ -151,29 +170,46 @@ public class ChatDispatcher {
     }
 
     private Uni<Dispatched> forward(
-            Endpoint endpoint, List<Step> chain, Metering.Started started, UpstreamRequest request) {
+            Endpoint endpoint,
+            List<Step> chain,
+            Metering.Started started,
+            UpstreamRequest request,
+            Optional<NativeBody> asWritten) {
         String requestId = started.requestId();
         Decision decision = started.decision();
         List<ModelTarget> targets = chain.stream().map(Step::target).toList();
         reserve(started, targets, request);
-        BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> new Call(
-                endpoint,
-                request.forUpstream(target.upstreamModel()),
-                requestId,
-                target.upstreamModel(),
-                started.traced().context(),
-                onTry);
+        BiFunction<ModelTarget, Runnable, Call> call = (target, onTry) -> {
+            Optional<NativeBody> passed = passedTo(target, asWritten);
+            return new Call(
+                    passed.map(NativeBody::endpoint).orElse(endpoint),
+                    passed.map(body -> body.forUpstream(target.upstreamModel()))
+                            .orElseGet(() -> request.forUpstream(target.upstreamModel())),
+                    requestId,
+                    target.upstreamModel(),
+                    started.traced().context(),
+                    onTry);
+        };
         if (request.stream()) {
             return run(targets, (target, onTry) -> target.provider().stream(call.apply(target, onTry)), started, true)
                     .map(answer -> {
                         FallbackRole role = counted(chain, answer, decision, requestId);
                         String attempts = describe(answer.attempts());
+                        Optional<NativeBody> passed = passedTo(answer.target(), asWritten);
                         return new Dispatched.Streaming(
                                 answer.target().name(),
                                 decision,
                                 role,
                                 attempts,
-                                metered(answer.value(), started, answer.target(), role, attempts, request));
+                                metered(
+                                        answer.value(),
+                                        started,
+                                        answer.target(),
+                                        role,
+                                        attempts,
+                                        passed.map(NativeBody::endpoint).orElse(endpoint),
+                                        request),
+                                passed.isPresent());
                     });
         }
         return run(targets, (target, onTry) -> target.provider().post(call.apply(target, onTry)), started, false)
@@ -201,7 +237,8 @@ public class ChatDispatcher {
                             attempts,
                             answer.value().contentType(),
                             answer.value().body(),
-                            answer.value().headers());
+                            answer.value().headers(),
+                            passedTo(answer.target(), asWritten).isPresent());
                 });
     }
 
@@ -220,8 +257,9 @@ public class ChatDispatcher {
 
     /**
      * The stream as the client gets it, metered when it ends (completed, broken off or abandoned by the client) with
-     * the usage of its final chunk; that chunk is kept from a client that did not ask for it. Until a usage arrives the
-     * events are kept, so that a stream without one is billed on an estimate of what was delivered.
+     * the usage its events report ({@code endpoint}'s: a chat stream's final chunk, which is kept from a client that did
+     * not ask for it; Anthropic's input at the start and output at the end). Until a usage arrives the events are kept,
+     * so that a stream without one is billed on an estimate of what was delivered.
      */
     private Multi<String> metered(
             Multi<String> events,
@@ -229,21 +267,23 @@ public class ChatDispatcher {
             ModelTarget model,
             FallbackRole role,
             String attempts,
+            Endpoint endpoint,
             UpstreamRequest request) {
+        boolean openAiChunks = endpoint != Endpoint.MESSAGES;
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.UNKNOWN);
         List<String> delivered = Collections.synchronizedList(new ArrayList<>());
         return events.select()
                 .where(data -> {
-                    Usage reported = Usage.fromEvent(data);
+                    Usage reported = model.provider().usageOfEvent(endpoint, data);
                     if (!reported.known()) {
                         if (!usage.get().known()) {
                             delivered.add(data);
                         }
                         return true;
                     }
-                    usage.set(reported);
+                    usage.set(usage.get().updatedBy(reported));
                     delivered.clear();
-                    return !request.gatewayAsksUsage() || !Usage.isUsageOnlyChunk(data);
+                    return !openAiChunks || !request.gatewayAsksUsage() || !Usage.isUsageOnlyChunk(data);
                 })
                 .onTermination()
                 .invoke((failure, cancelled) -> metering.ended(
@@ -274,6 +314,11 @@ public class ChatDispatcher {
                 .max(BigDecimal::compareTo)
                 .orElse(BigDecimal.ZERO);
         budgets.reserve(started.caller(), started.id(), cost, prompt + output);
+    }
+
+    /** What of {@code asWritten} goes to {@code target} as it is: all of it when its provider speaks that API. */
+    private static Optional<NativeBody> passedTo(ModelTarget target, Optional<NativeBody> asWritten) {
+        return asWritten.filter(body -> target.provider().speaks(body.endpoint()));
     }
 
     /** The upstream's usage, or when it reported none, the gateway's count of the prompt and of {@code completion}. */

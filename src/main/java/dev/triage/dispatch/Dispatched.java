@@ -25,6 +25,12 @@ public sealed interface Dispatched {
     String attempts();
 
     /**
+     * Whether the answer is in the client's own API, its request having gone as it was to a provider that speaks it
+     * (see {@link NativeBody}); otherwise it is a Chat Completions answer.
+     */
+    boolean passedThrough();
+
+    /**
      * {@code body} is exactly what the upstream answered; {@code upstreamHeaders} those of its headers the client gets
      * too (rate limits, processing time).
      */
@@ -35,10 +41,17 @@ public sealed interface Dispatched {
             String attempts,
             String contentType,
             byte[] body,
-            Map<String, String> upstreamHeaders)
+            Map<String, String> upstreamHeaders,
+            boolean passedThrough)
             implements Dispatched {}
 
     /** {@code events} are the {@code data} payloads of the upstream's events, {@code [DONE]} included if it sent it. */
-    record Streaming(String model, Decision decision, FallbackRole role, String attempts, Multi<String> events)
+    record Streaming(
+            String model,
+            Decision decision,
+            FallbackRole role,
+            String attempts,
+            Multi<String> events,
+            boolean passedThrough)
             implements Dispatched {}
 }

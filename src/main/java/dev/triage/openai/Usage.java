@@ -23,6 +23,14 @@ public record Usage(Long inputTokens, Long outputTokens, boolean estimated) {
         this(inputTokens, outputTokens, false);
     }
 
+    /** These counts, each replaced by {@code later}'s where it has one (a stream reporting input and output apart). */
+    public Usage updatedBy(Usage later) {
+        return new Usage(
+                later.inputTokens != null ? later.inputTokens : inputTokens,
+                later.outputTokens != null ? later.outputTokens : outputTokens,
+                later.estimated);
+    }
+
     public boolean known() {
         return inputTokens != null || outputTokens != null;
     }

@@ -10,8 +10,12 @@ import dev.triage.anthropic.MessageAsChat;
 import dev.triage.anthropic.MessageEventsAsChunks;
 import dev.triage.openai.ChunkTranslation;
 import dev.triage.openai.UnsupportedField;
+import dev.triage.openai.Usage;
 
-/** Anthropic's Messages API: {@code POST messages}, {@code x-api-key} and {@code anthropic-version}. */
+/**
+ * Anthropic's Messages API: {@code POST messages}, {@code x-api-key} and {@code anthropic-version}; a request that came
+ * in on {@code /v1/messages} goes as the client wrote it (prompt caching, thinking, documents kept), and so comes back.
+ */
 final class AnthropicWire extends TranslatedWire {
 
     static final String API_VERSION = "2023-06-01";
@@ -58,8 +62,23 @@ final class AnthropicWire extends TranslatedWire {
     }
 
     @Override
-    public byte[] reply(byte[] body) {
+    public boolean speaks(Endpoint endpoint) {
+        return endpoint == Endpoint.MESSAGES;
+    }
+
+    @Override
+    byte[] translatedReply(byte[] body) {
         return MessageAsChat.of(body);
+    }
+
+    @Override
+    public Usage usage(Endpoint endpoint, ObjectNode answer) {
+        return speaks(endpoint) ? MessageAsChat.usageOf(answer.path("usage")) : Usage.of(answer);
+    }
+
+    @Override
+    public Usage usageOfEvent(Endpoint endpoint, String data) {
+        return speaks(endpoint) ? MessageAsChat.usageOfEvent(data) : Usage.fromEvent(data);
     }
 
     @Override

@@ -61,7 +61,7 @@ final class GeminiWire extends TranslatedWire {
     }
 
     @Override
-    public byte[] reply(byte[] body) {
+    byte[] translatedReply(byte[] body) {
         return GeminiAsChat.of(body);
     }
 

@@ -80,6 +80,16 @@ public class Provider {
         return name;
     }
 
+    /** Whether a request of {@code endpoint} goes to this provider as it is, in its own API. */
+    public boolean speaks(Endpoint endpoint) {
+        return wire.speaks(endpoint);
+    }
+
+    /** The tokens one streamed event of a call to {@code endpoint} reports, if any. */
+    public Usage usageOfEvent(Endpoint endpoint, String data) {
+        return wire.usageOfEvent(endpoint, data);
+    }
+
     /** The state of this provider's circuit breaker: closed, open or half_open. */
     public String circuit() {
         return guard.circuit().name().toLowerCase(Locale.ROOT);
@@ -93,7 +103,7 @@ public class Provider {
                 .flatMap(body -> guard.guarded(() -> tried(
                                 call,
                                 api.post(path.path(), path.apiVersion(), path.alt(), call.requestId(), body)
-                                        .map(this::accept)
+                                        .map(response -> accept(call.endpoint(), response))
                                         // the client's read timeout is a gap between reads; this is the whole answer's
                                         .ifNoItem()
                                         .after(readTimeout)
@@ -123,6 +133,7 @@ public class Provider {
     private Uni<Multi<String>> streamOnce(Call call, byte[] body) {
         UpstreamPath path = wire.path(call.endpoint(), call.model(), true);
         Multi<String> events = wire.events(
+                        call.endpoint(),
                         streams.stream(path.path(), path.apiVersion(), path.alt(), call.requestId(), body)
                                 .filter(Provider::carriesData)
                                 .map(SseEvent::data))
@@ -186,12 +197,12 @@ public class Provider {
                 .invoke(span::end);
     }
 
-    private UpstreamReply accept(Response response) {
+    private UpstreamReply accept(Endpoint endpoint, Response response) {
         byte[] upstreamBody = response.hasEntity() ? response.readEntity(byte[].class) : null;
         if (response.getStatus() >= 300) {
             throw statusFailure(response, upstreamBody);
         }
-        byte[] body = upstreamBody == null ? null : answer(upstreamBody);
+        byte[] body = upstreamBody == null ? null : answer(endpoint, upstreamBody);
         ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
         if (json == null) {
             throw UpstreamFailures.malformedBody(name);
@@ -202,14 +213,14 @@ public class Provider {
                 response.getStatus(),
                 contentType,
                 body,
-                Usage.of(json),
+                wire.usage(endpoint, json),
                 UpstreamReply.passedOn(response.getStringHeaders()));
     }
 
     /** The upstream's answer as OpenAI's; {@code null} when it cannot be read as one. */
-    private byte[] answer(byte[] upstreamBody) {
+    private byte[] answer(Endpoint endpoint, byte[] upstreamBody) {
         try {
-            return wire.reply(upstreamBody);
+            return wire.reply(endpoint, upstreamBody);
         } catch (OpenAiException unreadable) {
             return null;
         }

@@ -3,6 +3,9 @@ package dev.triage.providers;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.triage.openai.Usage;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -16,18 +19,33 @@ interface ProviderWire {
 
     Map<String, String> headers();
 
+    /** Whether a request of {@code endpoint} goes to this upstream as it is (Chat Completions is always served). */
+    default boolean speaks(Endpoint endpoint) {
+        return endpoint != Endpoint.MESSAGES;
+    }
+
     /** The body for the upstream; an {@link dev.triage.openai.OpenAiException} (a 400) when it cannot ask the same. */
     default byte[] request(Endpoint endpoint, byte[] body) {
         return body;
     }
 
-    /** The upstream's successful answer as the endpoint's OpenAI answer. */
-    default byte[] reply(byte[] body) {
+    /** The upstream's successful answer as the endpoint's answer. */
+    default byte[] reply(Endpoint endpoint, byte[] body) {
         return body;
     }
 
-    /** The {@code data} of the upstream's events as Chat Completions chunks. */
-    default Multi<String> events(Multi<String> data) {
+    /** The tokens an answer of {@code endpoint} reports. */
+    default Usage usage(Endpoint endpoint, ObjectNode answer) {
+        return Usage.of(answer);
+    }
+
+    /** The tokens one streamed event of {@code endpoint} reports, if any. */
+    default Usage usageOfEvent(Endpoint endpoint, String data) {
+        return Usage.fromEvent(data);
+    }
+
+    /** The {@code data} of the upstream's events as the endpoint's (Chat Completions chunks for chat). */
+    default Multi<String> events(Endpoint endpoint, Multi<String> data) {
         return data;
     }
 

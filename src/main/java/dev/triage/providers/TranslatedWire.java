@@ -15,8 +15,9 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 
 /**
- * An upstream API that is not OpenAI's: it serves chat completions only, translated, and the request fields it cannot
- * carry are refused or left out by the provider's {@link UnsupportedParams} setting.
+ * An upstream API that is not OpenAI's: it serves chat completions translated (the request fields it cannot carry
+ * refused or left out by the provider's {@link UnsupportedParams} setting), and the requests of its own API, if the
+ * gateway has them, as they are.
  */
 abstract class TranslatedWire implements ProviderWire {
 
@@ -38,7 +39,22 @@ abstract class TranslatedWire implements ProviderWire {
     abstract ChunkTranslation chunks();
 
     @Override
+    public boolean speaks(Endpoint endpoint) {
+        return false;
+    }
+
+    abstract byte[] translatedReply(byte[] body);
+
+    @Override
+    public final byte[] reply(Endpoint endpoint, byte[] body) {
+        return speaks(endpoint) ? body : translatedReply(body);
+    }
+
+    @Override
     public final byte[] request(Endpoint endpoint, byte[] body) {
+        if (speaks(endpoint)) {
+            return body;
+        }
         if (endpoint != Endpoint.CHAT_COMPLETIONS) {
             throw OpenAiException.invalidRequest(
                     "This model is served by provider '" + provider + "' (" + api() + "), which has no /v1/"
@@ -72,7 +88,10 @@ abstract class TranslatedWire implements ProviderWire {
     }
 
     @Override
-    public final Multi<String> events(Multi<String> data) {
+    public final Multi<String> events(Endpoint endpoint, Multi<String> data) {
+        if (speaks(endpoint)) {
+            return data;
+        }
         ChunkTranslation translation = chunks();
         return data.onItem()
                 .transformToIterable(translation::onEvent)

@@ -359,6 +359,60 @@ class ProviderTypesTest {
     }
 
     @Test
+    void aMessagesRequestGoesToClaudeAsTheClientWroteItAndItsAnswerComesBackAsClaudeWroteIt() throws Exception {
+        String answer = ProviderPayloads.ANTHROPIC_MESSAGE.replace(
+                "\"content\":[", "\"content\":[{\"type\":\"thinking\",\"thinking\":\"Hm.\",\"signature\":\"EqQB\"},");
+        String id = scripted(json(200, answer));
+        String request = """
+                {"model":"claude-model","max_tokens":2048,"thinking":{"type":"enabled","budget_tokens":1024},
+                 "system":[{"type":"text","text":"Be brief.","cache_control":{"type":"ephemeral"}}],
+                 "messages":[{"role":"user","content":"hi"}]}""";
+        String body = given().contentType("application/json")
+                .header("x-request-id", id)
+                .body(request)
+                .post("/v1/messages")
+                .then()
+                .statusCode(200)
+                .header(TriageHeaders.MODEL, "claude-model")
+                .extract()
+                .asString();
+        assertThat(JSON.readTree(body)).isEqualTo(JSON.readTree(answer));
+        JsonNode sent = JSON.readTree(FakeUpstream.get().received(id).getFirst().body());
+        assertThat(sent.path("model").asText()).isEqualTo("claude-upstream");
+        assertThat(sent.path("thinking").path("budget_tokens").asInt()).isEqualTo(1024);
+        assertThat(sent.path("system")
+                        .path(0)
+                        .path("cache_control")
+                        .path("type")
+                        .asText())
+                .isEqualTo("ephemeral");
+
+        String streamed = scripted(new FakeUpstream.RawStream(ProviderPayloads.anthropicTextStream("Hel", "lo")));
+        Sse.Reply reply = Sse.post(
+                "/v1/messages",
+                streamed,
+                "{\"model\":\"claude-model\",\"max_tokens\":64,\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        List<JsonNode> events = NamedEvents.parse(reply.rawBody());
+        assertThat(events)
+                .extracting(event -> event.path("type").asText())
+                .containsExactly(
+                        "message_start",
+                        "content_block_start",
+                        "ping",
+                        "content_block_delta",
+                        "content_block_delta",
+                        "content_block_stop",
+                        "message_delta",
+                        "message_stop");
+        assertThat(events.getFirst().path("message").path("id").asText())
+                .isEqualTo("msg_1nZdL29xx5MUA1yADyHTEsnR8uuvGzszyY");
+        var row = LedgerRows.rowOf(pool, streamed);
+        assertThat(row.getLong("input_tokens")).isEqualTo(25);
+        assertThat(row.getLong("output_tokens")).isEqualTo(15);
+    }
+
+    @Test
     void anOverloadedClaudeFallsBackToTheWeakModelEvenWhenItSaysSoInItsStream() throws Exception {
         String id = ChatCompletionsTest.newId();
         FakeUpstream.get()
