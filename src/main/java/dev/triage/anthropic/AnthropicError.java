@@ -1,11 +1,14 @@
 package dev.triage.anthropic;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.triage.openai.OpenAiException;
 import dev.triage.openai.OpenAiJson;
+import dev.triage.openai.PassedThroughEvents;
+import dev.triage.openai.StreamTranslation;
 
 /**
  * Anthropic's error envelope, {@code {"type":"error","error":{"type":...,"message":...}}}, for any failure the gateway
@@ -24,6 +27,11 @@ public final class AnthropicError {
         ObjectNode envelope = OpenAiJson.newObject().put("type", "error");
         envelope.putObject("error").put("type", typeOf(status)).put("message", message);
         return envelope;
+    }
+
+    /** Forwards an Anthropic stream as Anthropic wrote it, ending an incomplete one with an {@code error} event. */
+    public static StreamTranslation passedThrough() {
+        return new PassedThroughEvents(Set.of("message_stop", "error"), message -> of(502, message));
     }
 
     static String typeOf(int status) {

@@ -2,7 +2,7 @@ package dev.triage.api;
 
 import jakarta.ws.rs.core.MediaType;
 
-import dev.triage.anthropic.MessagesPassThrough;
+import dev.triage.anthropic.AnthropicError;
 import dev.triage.anthropic.MessagesReply;
 import dev.triage.anthropic.MessagesStream;
 import dev.triage.dispatch.Dispatched;
@@ -30,6 +30,6 @@ final class MessagesFormat implements AnswerFormat {
     @Override
     public Multi<Buffer> stream(Dispatched.Streaming streaming) {
         return NamedEventFrames.frame(
-                streaming.events(), streaming.passedThrough() ? new MessagesPassThrough() : new MessagesStream());
+                streaming.events(), streaming.passedThrough() ? AnthropicError.passedThrough() : new MessagesStream());
     }
 }

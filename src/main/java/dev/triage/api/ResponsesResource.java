@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import dev.triage.dispatch.ChatDispatcher;
+import dev.triage.dispatch.NativeBody;
 import dev.triage.openai.ClientText;
 import dev.triage.openai.OpenAiException;
 import dev.triage.responses.ResponsesRequest;
@@ -39,7 +40,11 @@ public class ResponsesResource {
             byte[] body, @HeaderParam(TriageHeaders.REQUEST_ID) String requestId, RoutingContext context) {
         ResponsesRequest request = ResponsesRequest.parse(bodyLimit.check(body));
         return Replies.of(
-                dispatcher.chat(request.chat(), requestId, AccessCheck.callerOf(context)),
+                dispatcher.chat(
+                        request.chat(),
+                        NativeBody.openAiResponses(request.json()),
+                        requestId,
+                        AccessCheck.callerOf(context)),
                 new ResponsesFormat(request));
     }
 

@@ -25,6 +25,11 @@ public final class NativeBody {
         return new NativeBody(Endpoint.MESSAGES, json);
     }
 
+    /** A {@code POST /v1/responses} body. */
+    public static NativeBody openAiResponses(ObjectNode json) {
+        return new NativeBody(Endpoint.RESPONSES, json);
+    }
+
     Endpoint endpoint() {
         return endpoint;
     }

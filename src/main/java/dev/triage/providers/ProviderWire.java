@@ -21,7 +21,7 @@ interface ProviderWire {
 
     /** Whether a request of {@code endpoint} goes to this upstream as it is (Chat Completions is always served). */
     default boolean speaks(Endpoint endpoint) {
-        return endpoint != Endpoint.MESSAGES;
+        return endpoint != Endpoint.MESSAGES && endpoint != Endpoint.RESPONSES;
     }
 
     /** The body for the upstream; an {@link dev.triage.openai.OpenAiException} (a 400) when it cannot ask the same. */
@@ -62,7 +62,7 @@ interface ProviderWire {
     static ProviderWire of(String provider, ProvidersConfig.Provider config) {
         String key = config.apiKey().filter(value -> !value.isBlank()).orElse(null);
         return switch (config.type()) {
-            case OPENAI -> new OpenAiWire(key);
+            case OPENAI -> new OpenAiWire(key, config.responsesApi());
             case AZURE_OPENAI -> new AzureOpenAiWire(key, config.apiVersion().orElse(AzureOpenAiWire.API_VERSION));
             case ANTHROPIC ->
                 new AnthropicWire(

@@ -40,6 +40,13 @@ public interface ProvidersConfig {
         /** Azure's {@code api-version} query parameter, or Anthropic's {@code anthropic-version} header. */
         Optional<String> apiVersion();
 
+        /**
+         * Whether an openai provider also serves OpenAI's Responses API at {@code {base}/responses} (OpenAI, vLLM):
+         * {@code /v1/responses} requests then go to it as the client wrote them.
+         */
+        @WithDefault("false")
+        boolean responsesApi();
+
         /** What a translating provider (anthropic, gemini) does with request fields its API cannot carry. */
         @WithDefault("reject")
         UnsupportedParams unsupportedParams();

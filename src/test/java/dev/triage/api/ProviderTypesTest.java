@@ -413,6 +413,51 @@ class ProviderTypesTest {
     }
 
     @Test
+    void aResponsesRequestGoesAsWrittenToAnUpstreamThatSpeaksTheResponsesApi() throws Exception {
+        String id = scripted(json(200, ProviderPayloads.OPENAI_RESPONSE));
+        String body = given().contentType("application/json")
+                .header("x-request-id", id)
+                .body("{\"model\":\"responses-model\",\"input\":\"hi\",\"reasoning\":{\"effort\":\"low\"}}")
+                .post("/v1/responses")
+                .then()
+                .statusCode(200)
+                .header(TriageHeaders.MODEL, "responses-model")
+                .extract()
+                .asString();
+        assertThat(JSON.readTree(body)).isEqualTo(JSON.readTree(ProviderPayloads.OPENAI_RESPONSE));
+        Received received = FakeUpstream.get().received(id).getFirst();
+        assertThat(received.path()).isEqualTo("/v1/responses");
+        assertThat(JSON.readTree(received.body()))
+                .isEqualTo(JSON.readTree(
+                        "{\"model\":\"responses-upstream\",\"input\":\"hi\",\"reasoning\":{\"effort\":\"low\"}}"));
+        var row = LedgerRows.rowOf(pool, id);
+        assertThat(row.getLong("input_tokens")).isEqualTo(36);
+        assertThat(row.getLong("output_tokens")).isEqualTo(87);
+
+        String streamed = scripted(new FakeUpstream.RawStream(ProviderPayloads.responsesStream(true)));
+        Sse.Reply reply =
+                Sse.post("/v1/responses", streamed, "{\"model\":\"responses-model\",\"input\":\"hi\",\"stream\":true}");
+        assertThat(NamedEvents.parse(reply.rawBody()))
+                .extracting(event -> event.path("type").asText())
+                .containsExactly("response.created", "response.output_text.delta", "response.completed");
+        assertThat(LedgerRows.rowOf(pool, streamed).getLong("output_tokens")).isEqualTo(3);
+
+        String cut = scripted(new FakeUpstream.RawStream(ProviderPayloads.responsesStream(false)));
+        JsonNode last = NamedEvents.parse(Sse.post(
+                                "/v1/responses",
+                                cut,
+                                "{\"model\":\"responses-model\",\"input\":\"hi\",\"stream\":true}")
+                        .rawBody())
+                .getLast();
+        assertThat(last.path("type").asText()).isEqualTo("error");
+        assertThat(last.path("sequence_number").asInt()).isEqualTo(2);
+
+        String chat = scripted(json(200, ProviderPayloads.OPENAI_COMPLETION));
+        simpleChat(chat, "responses-model").statusCode(200);
+        assertThat(FakeUpstream.get().received(chat).getFirst().path()).isEqualTo("/v1/chat/completions");
+    }
+
+    @Test
     void anOverloadedClaudeFallsBackToTheWeakModelEvenWhenItSaysSoInItsStream() throws Exception {
         String id = ChatCompletionsTest.newId();
         FakeUpstream.get()

@@ -11,7 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * upstream model of its own, for rate limits that cool it down), route {@code fake-route},
  * provider {@code closed} on a port where nothing listens, and one provider of each other type on the same fake
  * upstream ({@code claude-model}, {@code gemini-model}, {@code azure-model}; Gemini drops what it cannot carry, the
- * others refuse it), with the learned routes {@code mixed-strong} and {@code mixed-weak} between Claude and
+ * others refuse it), {@code responses-model} on an OpenAI-compatible upstream that speaks the Responses API, with the
+ * learned routes {@code mixed-strong} and {@code mixed-weak} between Claude and
  * {@code fake-model}.
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
@@ -35,6 +36,13 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                     config.put("triage.providers." + provider + ".circuit-breaker.enabled", "false");
                 });
         config.put("triage.providers.fake-gemini.unsupported-params", "drop");
+        config.put("triage.providers.fake-responses.base-url", url);
+        config.put("triage.providers.fake-responses.responses-api", "true");
+        config.put("triage.providers.fake-responses.retry.max-retries", "0");
+        config.put("triage.models.responses-model.provider", "fake-responses");
+        config.put("triage.models.responses-model.upstream-model", "responses-upstream");
+        config.put("triage.models.responses-model.input-price", "2.00");
+        config.put("triage.models.responses-model.output-price", "8.00");
         // the -limited models are rate-limited by the tests, which cools them down
         Map.of(
                         "claude-model", "fake-anthropic",

@@ -80,7 +80,36 @@ public final class ProviderPayloads {
     public static final String OPENAI_BAD_REQUEST = "{\"error\":{\"message\":\"Invalid 'messages[0].content'\","
             + "\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":null}}";
 
+    public static final String OPENAI_RESPONSE = """
+            {"id":"resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b","object":"response","created_at":1741476542,\
+            "status":"completed","model":"gpt-4.1-2025-04-14","output":[{"type":"message",\
+            "id":"msg_67ccd2bf17f0819081ff3bb2cf6508e60bb6a6b452d3795b","status":"completed","role":"assistant",\
+            "content":[{"type":"output_text","text":"Hello!","annotations":[]}]}],"store":true,\
+            "usage":{"input_tokens":36,"input_tokens_details":{"cached_tokens":0},"output_tokens":87,\
+            "output_tokens_details":{"reasoning_tokens":0},"total_tokens":123}}""";
+
     private ProviderPayloads() {}
+
+    /** A Responses API stream saying "Hi", to its {@code response.completed} only when {@code complete}. */
+    public static List<String> responsesStream(boolean complete) {
+        List<String> frames = new ArrayList<>(List.of(
+                frame(
+                        "response.created",
+                        "{\"type\":\"response.created\",\"sequence_number\":0,\"response\":{\"id\":\"resp_1\","
+                                + "\"object\":\"response\",\"status\":\"in_progress\",\"output\":[],\"usage\":null}}"),
+                frame(
+                        "response.output_text.delta",
+                        "{\"type\":\"response.output_text.delta\",\"sequence_number\":1,\"item_id\":\"msg_1\","
+                                + "\"output_index\":0,\"content_index\":0,\"delta\":\"Hi\"}")));
+        if (complete) {
+            frames.add(frame(
+                    "response.completed",
+                    "{\"type\":\"response.completed\",\"sequence_number\":2,\"response\":{\"id\":\"resp_1\","
+                            + "\"object\":\"response\",\"status\":\"completed\",\"output\":[],"
+                            + "\"usage\":{\"input_tokens\":9,\"output_tokens\":3,\"total_tokens\":12}}}"));
+        }
+        return frames;
+    }
 
     /** An Anthropic stream of {@code text} in pieces, as {@code event:}/{@code data:} frames, with a ping. */
     public static List<String> anthropicTextStream(String... pieces) {
