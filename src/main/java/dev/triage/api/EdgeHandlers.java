@@ -42,7 +42,7 @@ public class EdgeHandlers {
         context.next();
     }
 
-    /** Refuses a request line or headers over the gateway's limits, in OpenAI's error format. */
+    /** Refuses a request line or headers over the gateway's limits, in the API's error envelope. */
     private static void rejectOversizedHead(RoutingContext context, ApiConfig limits) {
         HttpServerRequest request = context.request();
         long maxUrl = limits.maxUrlLength().asLongValue();
@@ -97,13 +97,17 @@ public class EdgeHandlers {
                 OpenAiError.of(status < 500 ? "invalid_request_error" : "server_error", code, null, message));
     }
 
-    /** Ends the request with {@code error}, and the connection with it: what is left of the request is not read. */
+    /**
+     * Ends the request with {@code error} in its API's envelope, and the connection with it: what is left of the
+     * request is not read.
+     */
     private static void respond(RoutingContext context, int status, OpenAiError error) {
         context.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Buffer.buffer(OpenAiJson.write(error)));
+                .end(Buffer.buffer(OpenAiJson.write(
+                        OpenAiErrorMapper.envelope(context.request().path(), status, error))));
     }
 
     /** Refuses a body that announces a length over the limit before reading a byte of it. */

@@ -31,8 +31,9 @@ public class OpenAiErrorMapper {
                 Log.debugf(e.getCause(), "request %s: cause", request.getHeader(TriageHeaders.REQUEST_ID));
             }
         }
-        Object body =
-                anthropic(request) ? AnthropicError.of(e) : e.upstreamBody() != null ? e.upstreamBody() : e.toError();
+        Object body = anthropic(request.path())
+                ? AnthropicError.of(e)
+                : e.upstreamBody() != null ? e.upstreamBody() : e.toError();
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body);
@@ -91,14 +92,16 @@ public class OpenAiErrorMapper {
     private static Response json(HttpServerRequest request, int status, OpenAiError error) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(
-                        anthropic(request)
-                                ? AnthropicError.of(status, error.error().message())
-                                : error)
+                .entity(envelope(request.path(), status, error))
                 .build();
     }
 
-    private static boolean anthropic(HttpServerRequest request) {
-        return CanonicalPath.isUnder(CanonicalPath.of(request.path()), "/v1/messages");
+    /** {@code error} in the envelope of the API at {@code path}: Anthropic's under {@code /v1/messages}, else OpenAI's. */
+    static Object envelope(String path, int status, OpenAiError error) {
+        return anthropic(path) ? AnthropicError.of(status, error.error().message()) : error;
+    }
+
+    private static boolean anthropic(String path) {
+        return CanonicalPath.isUnder(CanonicalPath.of(path), "/v1/messages");
     }
 }

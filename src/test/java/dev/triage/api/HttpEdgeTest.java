@@ -15,7 +15,7 @@ import io.restassured.RestAssured;
 
 /**
  * Requests the HTTP layer refuses before any resource sees them, sent over a raw socket as a hostile client would: the
- * answer is still OpenAI's error envelope with the right status, never an empty body or the framework's page.
+ * answer is still the API's error envelope (OpenAI's, Anthropic's on /v1/messages) with the right status, never an empty body or the framework's page.
  */
 @QuarkusTest
 class HttpEdgeTest {
@@ -31,6 +31,18 @@ class HttpEdgeTest {
     void aHugeUrlIs414InTheEnvelope() throws IOException {
         String reply = send("GET /v1/models?x=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(reply).startsWith("HTTP/1.1 414").contains("\"code\":\"url_too_long\"");
+    }
+
+    @Test
+    void onTheMessagesApiTheyAreInAnthropicsEnvelope() throws IOException {
+        String headers = send("POST /v1/messages HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nX-Padding: "
+                + "a".repeat(40_000) + "\r\n\r\n{}");
+        assertThat(headers)
+                .startsWith("HTTP/1.1 431")
+                .contains("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\"");
+        String url = send("POST /v1/messages?x=" + "a".repeat(10_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}");
+        assertThat(url).startsWith("HTTP/1.1 414").contains("{\"type\":\"error\"");
     }
 
     @Test
