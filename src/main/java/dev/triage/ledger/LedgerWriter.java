@@ -188,6 +188,9 @@ public class LedgerWriter {
                 insert(failed);
                 written.addAndGet(failed.size());
             } catch (PgException refused) {
+                if (!Refusal.theRowsFault(refused)) {
+                    throw refused;
+                }
                 insertOneByOne(failed);
             }
             done.fire(new LedgerRowsWritten(failed.stream().map(LedgerRow::id).toList()));
@@ -234,7 +237,8 @@ public class LedgerWriter {
     /**
      * The database refused the batch itself (a value out of a column's range, say), not the connection: each row is
      * written alone, and one the database refuses is set aside (logged with its request id, counted) instead of
-     * blocking every row behind it. A connection failure here leaves the batch to be tried again whole.
+     * blocking every row behind it. A connection failure, or a server that cannot take writes now, leaves the batch to
+     * be tried again whole.
      */
     private void insertOneByOne(List<LedgerRow> rows) {
         for (LedgerRow row : rows) {
@@ -242,6 +246,9 @@ public class LedgerWriter {
                 insert(List.of(row));
                 written.incrementAndGet();
             } catch (PgException refused) {
+                if (!Refusal.theRowsFault(refused)) {
+                    throw refused; // the whole batch is tried again; rows already written are not doubled (ON CONFLICT)
+                }
                 rejected.increment();
                 Log.warnf(
                         "Ledger row of request %s refused by the database (SQLSTATE %s) and set aside",
