@@ -1,5 +1,6 @@
 // A fast OpenAI-compatible mock upstream for the overhead benchmark: fixed latency to the first byte, a realistic
 // chat.completion JSON body, or for stream=true six SSE chunks (role, four content pieces, usage) and [DONE].
+// GET /connections says how many TCP connections it has accepted (a client that keeps them alive opens few).
 // Usage: node mock-upstream.mjs PORT LATENCY_MS
 import http from 'node:http';
 
@@ -18,7 +19,12 @@ const stream = [chunk({ role: 'assistant', content: '' }), chunk({ content: 'A h
   `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', choices: [],
     usage: { prompt_tokens: 24, completion_tokens: 8, total_tokens: 32 } })}\n\n`, 'data: [DONE]\n\n'].join('');
 
-http.createServer({ keepAliveTimeout: 60000 }, (req, res) => {
+let connections = 0;
+const server = http.createServer({ keepAliveTimeout: 60000 }, (req, res) => {
+  if (req.url === '/connections') {
+    res.end(String(connections));
+    return;
+  }
   let body = '';
   req.on('data', (part) => { body += part; });
   req.on('end', () => {
@@ -34,4 +40,6 @@ http.createServer({ keepAliveTimeout: 60000 }, (req, res) => {
     };
     if (latency > 0) setTimeout(reply, latency); else reply();
   });
-}).listen(port, '127.0.0.1');
+});
+server.on('connection', () => connections++);
+server.listen(port, '127.0.0.1');

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.client.SseEvent;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,9 +25,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
- * The one way to call an upstream: its REST client, its guard, and its {@link ProviderWire}, which carries Chat
+ * The one way to call an upstream: its clients (REST for whole answers, {@link SseClient} for streams), its guard, and its {@link ProviderWire}, which carries Chat
  * Completions to and from whatever API it speaks, so that everything above sees OpenAI's bodies, events and errors.
  */
 public class Provider {
@@ -37,7 +36,7 @@ public class Provider {
     private final String name;
     private final ProviderWire wire;
     private final UpstreamApi api;
-    private final UpstreamApi streams;
+    private final SseClient streams;
     private final String apiKey;
     private final ProviderGuard guard;
     private final Duration readTimeout;
@@ -47,7 +46,7 @@ public class Provider {
     private final Tracer tracer;
     private final Cooldowns cooldowns = new Cooldowns();
 
-    Provider(String name, ProvidersConfig.Provider config, MeterRegistry metrics, Tracer tracer) {
+    Provider(String name, ProvidersConfig.Provider config, Vertx vertx, MeterRegistry metrics, Tracer tracer) {
         this.name = name;
         this.metrics = metrics;
         this.tracer = tracer;
@@ -57,11 +56,11 @@ public class Provider {
         this.idleTimeout = config.idleTimeout();
         this.apiKey = config.apiKey().filter(key -> !key.isBlank()).orElse(null);
         this.wire = ProviderWire.of(name, config);
-        this.api = client(config, true).build(UpstreamApi.class);
-        this.streams = client(config, false).build(UpstreamApi.class);
+        this.api = client(config).build(UpstreamApi.class);
+        this.streams = new SseClient(vertx, config, wire.headers());
     }
 
-    private QuarkusRestClientBuilder client(ProvidersConfig.Provider config, boolean keepAlive) {
+    private QuarkusRestClientBuilder client(ProvidersConfig.Provider config) {
         return QuarkusRestClientBuilder.newBuilder()
                 .register(new WireHeaders(wire.headers()))
                 .baseUri(URI.create(config.baseUrl()))
@@ -72,8 +71,7 @@ public class Provider {
                 // the bulkhead, not the pool, bounds the calls in flight
                 .property(
                         QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
-                        config.bulkhead().maxConcurrent())
-                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, keepAlive);
+                        config.bulkhead().maxConcurrent());
     }
 
     public String name() {
@@ -132,11 +130,7 @@ public class Provider {
     /** One try of a streamed call. */
     private Uni<Multi<String>> streamOnce(Call call, byte[] body) {
         UpstreamPath path = wire.path(call.endpoint(), call.model(), true);
-        Multi<String> events = wire.events(
-                        call.endpoint(),
-                        streams.stream(path.path(), path.apiVersion(), path.alt(), call.requestId(), body)
-                                .filter(Provider::carriesData)
-                                .map(SseEvent::data))
+        Multi<String> events = wire.events(call.endpoint(), streams.stream(path, call.requestId(), body, call.trace()))
                 .onFailure()
                 .transform(this::failure);
         return tried(call, StreamStart.of(events, name, firstByteTimeout, idleTimeout));
@@ -154,14 +148,6 @@ public class Provider {
             return Uni.createFrom().failure(UpstreamFailures.coolingDown(name, cooling));
         }
         return guard.admit();
-    }
-
-    /**
-     * Whether an upstream event is one to forward: per the SSE spec an event without data is never dispatched, so a
-     * comment ({@code : keep-alive}) or a lone {@code retry:} or {@code id:} field is not an (empty) event.
-     */
-    private static boolean carriesData(SseEvent<String> event) {
-        return event.data() != null && !event.data().isEmpty();
     }
 
     /** One try: counted, traced as a span of its own, its outcome in the metrics. */
@@ -200,7 +186,7 @@ public class Provider {
     private UpstreamReply accept(Endpoint endpoint, Response response) {
         byte[] upstreamBody = response.hasEntity() ? response.readEntity(byte[].class) : null;
         if (response.getStatus() >= 300) {
-            throw statusFailure(response, upstreamBody);
+            throw statusFailure(response.getStatus(), response.getHeaderString("Retry-After"), upstreamBody);
         }
         byte[] body = upstreamBody == null ? null : answer(endpoint, upstreamBody);
         ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
@@ -227,28 +213,19 @@ public class Provider {
     }
 
     private UpstreamFailure failure(Throwable failure) {
-        if (failure instanceof WebApplicationException http && http.getResponse() != null) {
-            return statusFailure(http.getResponse(), bodyOf(http.getResponse()));
+        if (failure instanceof UpstreamStatus status) {
+            return statusFailure(status.status(), status.retryAfter(), status.body());
         }
         return UpstreamFailures.fromThrowable(name, failure);
     }
 
     /** An upstream's error status, its body in OpenAI's envelope, and the wait it asked for (header or body). */
-    private UpstreamFailure statusFailure(Response response, byte[] body) {
-        String retryAfter = response.getHeaderString("Retry-After");
+    private UpstreamFailure statusFailure(int status, String retryAfterHeader, byte[] body) {
+        String retryAfter = retryAfterHeader;
         if (retryAfter == null && body != null) {
             retryAfter = wire.retryAfter(body).orElse(null);
         }
         return UpstreamFailures.fromStatus(
-                name, response.getStatus(), body == null ? null : wire.errorBody(body), retryAfter, apiKey);
-    }
-
-    /** The error body of a streamed call, when the client kept it. */
-    private static byte[] bodyOf(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(byte[].class) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
+                name, status, body == null ? null : wire.errorBody(body), retryAfter, apiKey);
     }
 }

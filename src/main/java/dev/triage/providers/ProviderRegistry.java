@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+import io.vertx.core.Vertx;
 
 /**
  * Every configured model whose provider is usable, built once at startup. A model whose provider needs a key it does not
@@ -27,7 +28,7 @@ public class ProviderRegistry {
     private final Map<String, ModelTarget> models;
     private final Map<String, String> unavailable;
 
-    ProviderRegistry(ProvidersConfig config, MeterRegistry metrics, Tracer tracer) {
+    ProviderRegistry(ProvidersConfig config, Vertx vertx, MeterRegistry metrics, Tracer tracer) {
         Map<String, Provider> providers = new HashMap<>();
         Map<String, String> disabledProviders = new HashMap<>();
         config.providers().forEach((name, provider) -> {
@@ -35,7 +36,7 @@ public class ProviderRegistry {
                 disabledProviders.put(name, "provider '" + name + "' has no API key configured");
                 Log.infof("Provider %s is disabled: it needs an API key and none is set", name);
             } else {
-                providers.put(name, new Provider(name, provider, metrics, tracer));
+                providers.put(name, new Provider(name, provider, vertx, metrics, tracer));
             }
         });
         Map<String, ModelTarget> usable = new TreeMap<>();

@@ -11,13 +11,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.client.SseEvent;
-
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The REST client of one upstream, whatever API it speaks: a POST to a path below its base URL, with the query
+ * The REST client of one upstream for whole answers (streams go through {@link SseClient}), whatever API it speaks: a
+ * POST to a path below its base URL, with the query
  * parameters its API wants (a {@code null} one is left out) and its credentials added by a {@link WireHeaders} filter.
  * Bodies travel as bytes both ways so that nothing the gateway does not interpret is re-encoded. Only {@link Provider}
  * may use it.
@@ -30,16 +28,6 @@ interface UpstreamApi {
     @Path("{path}")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> post(
-            @Encoded @PathParam("path") String path,
-            @QueryParam("api-version") String apiVersion,
-            @QueryParam("alt") String alt,
-            @HeaderParam("x-request-id") String requestId,
-            byte[] body);
-
-    @POST
-    @Path("{path}")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> stream(
             @Encoded @PathParam("path") String path,
             @QueryParam("api-version") String apiVersion,
             @QueryParam("alt") String alt,
