@@ -1,12 +1,12 @@
 package dev.triage.anthropic;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.triage.openai.ChatCompletion;
 import dev.triage.openai.ChatUsage;
 import dev.triage.openai.OpenAiError;
 import dev.triage.openai.OpenAiJson;
@@ -23,13 +23,6 @@ public final class MessageAsChat {
 
     public static byte[] of(byte[] upstreamMessage) {
         ObjectNode message = OpenAiJson.upstreamObject(upstreamMessage);
-        ObjectNode chat = OpenAiJson.newObject()
-                .put("id", chatId(message.path("id").asText("")))
-                .put("object", "chat.completion")
-                .put("created", Instant.now().getEpochSecond())
-                .put("model", message.path("model").asText(""));
-        ObjectNode choice = chat.putArray("choices").addObject().put("index", 0);
-        ObjectNode reply = choice.putObject("message").put("role", "assistant");
         StringBuilder text = new StringBuilder();
         ArrayNode calls = OpenAiJson.newObject().putArray("tool_calls");
         for (JsonNode block : message.path("content")) {
@@ -48,17 +41,13 @@ public final class MessageAsChat {
                 }
             }
         }
-        if (text.isEmpty() && !calls.isEmpty()) {
-            reply.putNull("content");
-        } else {
-            reply.put("content", text.toString());
-        }
-        if (!calls.isEmpty()) {
-            reply.set("tool_calls", calls);
-        }
-        choice.put("finish_reason", finishReason(message.path("stop_reason").asText("")));
-        chat.set("usage", usage(message.path("usage")));
-        return OpenAiJson.write(chat);
+        return ChatCompletion.of(
+                chatId(message.path("id").asText("")),
+                message.path("model").asText(""),
+                text.toString(),
+                calls,
+                finishReason(message.path("stop_reason").asText("")),
+                usage(message.path("usage")));
     }
 
     /** Anthropic's error envelope as OpenAI's, keeping its message and error type. */

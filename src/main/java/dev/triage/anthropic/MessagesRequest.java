@@ -24,7 +24,11 @@ public record MessagesRequest(ObjectNode json) {
     private static final Set<String> ROLES = Set.of("user", "assistant");
 
     public static MessagesRequest parse(byte[] body) {
-        ObjectNode json = OpenAiJson.parseObject(body);
+        return of(OpenAiJson.parseObject(body));
+    }
+
+    /** A body already read as JSON, checked the same way. */
+    public static MessagesRequest of(ObjectNode json) {
         RequestChecks.requireString(json, "model");
         if (!json.path("max_tokens").canConvertToInt()
                 || json.path("max_tokens").asInt() < 1) {

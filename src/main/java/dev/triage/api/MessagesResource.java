@@ -19,8 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Anthropic's Messages API, {@code POST /v1/messages} (streamed or not) and {@code POST /v1/messages/count_tokens}:
- * translated into Chat Completions, so that the same routes, models, fallbacks, metering and headers apply as on
- * {@code /v1/chat/completions}. Errors are in Anthropic's envelope ({@link OpenAiErrorMapper}).
+ * routed on its Chat Completions translation, so that the same routes, models, fallbacks, metering and headers apply as
+ * on {@code /v1/chat/completions}; sent as written to a model on an Anthropic provider, translated for any other. Errors are in Anthropic's envelope ({@link OpenAiErrorMapper}).
  */
 @Path("/v1/messages")
 public class MessagesResource {
@@ -52,13 +52,12 @@ public class MessagesResource {
     @Path("/count_tokens")
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode countTokens(byte[] body) {
-        byte[] checked = bodyLimit.check(body);
-        ObjectNode json = OpenAiJson.parseObject(checked);
+        ObjectNode json = OpenAiJson.parseObject(bodyLimit.check(body));
         if (!json.has("max_tokens")) {
             // count_tokens takes no max_tokens; the translation needs one
             json.put("max_tokens", 1);
         }
-        MessagesRequest request = MessagesRequest.parse(OpenAiJson.write(json));
+        MessagesRequest request = MessagesRequest.of(json);
         return OpenAiJson.newObject().put("input_tokens", dispatcher.promptTokens(request.toChat()));
     }
 }

@@ -19,8 +19,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * OpenAI's Responses API, {@code POST /v1/responses} (streamed or not), translated into Chat Completions so that the
- * same routes, models, fallbacks, metering and headers apply. Stateless: responses are not stored, so retrieving one
+ * OpenAI's Responses API, {@code POST /v1/responses} (streamed or not), routed on its Chat Completions translation so
+ * that the same routes, models, fallbacks, metering and headers apply; sent as written to a provider that speaks the
+ * Responses API, translated for any other. Stateless: responses are not stored, so retrieving one
  * is a 404 that says why.
  */
 @Path("/v1/responses")

@@ -2,13 +2,13 @@ package dev.triage.gemini;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.triage.openai.ChatCompletion;
 import dev.triage.openai.ChatUsage;
 import dev.triage.openai.OpenAiError;
 import dev.triage.openai.OpenAiJson;
@@ -25,13 +25,6 @@ public final class GeminiAsChat {
 
     public static byte[] of(byte[] upstreamResponse) {
         ObjectNode response = OpenAiJson.upstreamObject(upstreamResponse);
-        ObjectNode chat = OpenAiJson.newObject()
-                .put("id", chatId(response))
-                .put("object", "chat.completion")
-                .put("created", Instant.now().getEpochSecond())
-                .put("model", response.path("modelVersion").asText(""));
-        ObjectNode choice = chat.putArray("choices").addObject().put("index", 0);
-        ObjectNode message = choice.putObject("message").put("role", "assistant");
         JsonNode candidate = response.path("candidates").path(0);
         StringBuilder text = new StringBuilder();
         ArrayNode calls = OpenAiJson.newObject().putArray("tool_calls");
@@ -42,17 +35,13 @@ public final class GeminiAsChat {
                 calls.add(toolCall(part, -1));
             }
         }
-        if (text.isEmpty() && !calls.isEmpty()) {
-            message.putNull("content");
-        } else {
-            message.put("content", text.toString());
-        }
-        if (!calls.isEmpty()) {
-            message.set("tool_calls", calls);
-        }
-        choice.put("finish_reason", finishReason(response, !calls.isEmpty()));
-        chat.set("usage", usage(response.path("usageMetadata")));
-        return OpenAiJson.write(chat);
+        return ChatCompletion.of(
+                chatId(response),
+                response.path("modelVersion").asText(""),
+                text.toString(),
+                calls,
+                finishReason(response, !calls.isEmpty()),
+                usage(response.path("usageMetadata")));
     }
 
     /** Google's error envelope as OpenAI's, keeping its message and its status as the type. */
