@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +53,12 @@ public class KeyStore {
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().daemon().name("triage-keys").unstarted(task));
     private volatile Map<String, VirtualKey> byHash = Map.of();
+    /**
+     * Counts the keys created or revoked on this replica: a reload that read the database before such a change was
+     * committed must not publish what it read, or the change would be undone until the next reload.
+     */
+    private long changes;
+
     private volatile boolean loaded;
     private volatile boolean issued;
 
@@ -102,7 +110,7 @@ public class KeyStore {
         key.createdAt = Instant.now();
         return Panache.withTransaction(key::persist).map(saved -> {
             issued = true;
-            put(key);
+            changed(keys -> keys.put(key.keyHash, VirtualKey.of(key)));
             return new Created(key, secret);
         });
     }
@@ -122,17 +130,19 @@ public class KeyStore {
     /** Revokes a key at once on this replica (others within {@code key-refresh}); false when there is no such key. */
     public Uni<Boolean> revoke(UUID id) {
         return Panache.withTransaction(() -> ApiKey.<ApiKey>findById(id).map(key -> {
-            if (key == null) {
-                return false;
-            }
-            if (key.revokedAt == null) {
-                key.revokedAt = Instant.now();
-            }
-            byHash = byHash.entrySet().stream()
-                    .filter(entry -> !entry.getValue().id().equals(id))
-                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-            return true;
-        }));
+                    if (key == null) {
+                        return false;
+                    }
+                    if (key.revokedAt == null) {
+                        key.revokedAt = Instant.now();
+                    }
+                    return true;
+                }))
+                .invoke(revoked -> {
+                    if (revoked) {
+                        changed(keys -> keys.values().removeIf(key -> key.id().equals(id)));
+                    }
+                });
     }
 
     /** Loads the keys now, then every {@code key-refresh}, once the schema is in place. */
@@ -142,6 +152,7 @@ public class KeyStore {
 
     private void refresh() {
         try {
+            long changesBefore = changesSoFar();
             List<ApiKey> all = VertxContextSupport.subscribeAndAwait(this::listAll);
             List<ApiKey> live =
                     all.stream().filter(key -> key.revokedAt == null).toList();
@@ -156,7 +167,14 @@ public class KeyStore {
                     spent.put(key.id, recorded.add(unwrittenOf(key.id)));
                 }
             }
-            byHash = live.stream().collect(Collectors.toUnmodifiableMap(key -> key.keyHash, VirtualKey::of));
+            Map<String, VirtualKey> read =
+                    live.stream().collect(Collectors.toUnmodifiableMap(key -> key.keyHash, VirtualKey::of));
+            synchronized (this) {
+                if (changes != changesBefore) {
+                    return; // the next reload reads what this one missed
+                }
+                byHash = read;
+            }
             issued = !all.isEmpty();
             if (!loaded) {
                 Log.infof("%d virtual API keys loaded", live.size());
@@ -178,10 +196,16 @@ public class KeyStore {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private void put(ApiKey key) {
-        Map<String, VirtualKey> copy = new ConcurrentHashMap<>(byHash);
-        copy.put(key.keyHash, VirtualKey.of(key));
+    /** Applies a change committed on this replica to the keys in memory. */
+    private synchronized void changed(Consumer<Map<String, VirtualKey>> change) {
+        Map<String, VirtualKey> copy = new HashMap<>(byHash);
+        change.accept(copy);
         byHash = Map.copyOf(copy);
+        changes++;
+    }
+
+    private synchronized long changesSoFar() {
+        return changes;
     }
 
     private static byte[] bytes(int count) {
