@@ -1,13 +1,8 @@
 package dev.triage.providers;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,22 +16,21 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * The one way to call an upstream: its clients (REST for whole answers, {@link SseClient} for streams), its guard, and its {@link ProviderWire}, which carries Chat
- * Completions to and from whatever API it speaks, so that everything above sees OpenAI's bodies, events and errors.
+ * The one way to call an upstream: its {@link UpstreamClient}, its guard, and its {@link ProviderWire}, which carries
+ * Chat Completions to and from whatever API it speaks, so that everything above sees OpenAI's bodies, events and errors.
  */
 public class Provider {
 
     private final String name;
     private final ProviderWire wire;
-    private final UpstreamApi api;
-    private final SseClient streams;
+    private final UpstreamClient client;
     private final String apiKey;
     private final ProviderGuard guard;
     private final Duration readTimeout;
@@ -56,22 +50,7 @@ public class Provider {
         this.idleTimeout = config.idleTimeout();
         this.apiKey = config.apiKey().filter(key -> !key.isBlank()).orElse(null);
         this.wire = ProviderWire.of(name, config);
-        this.api = client(config).build(UpstreamApi.class);
-        this.streams = new SseClient(vertx, config, wire.headers());
-    }
-
-    private QuarkusRestClientBuilder client(ProvidersConfig.Provider config) {
-        return QuarkusRestClientBuilder.newBuilder()
-                .register(new WireHeaders(wire.headers()))
-                .baseUri(URI.create(config.baseUrl()))
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // statuses and error bodies are read here, not turned into exceptions by the client
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                // the bulkhead, not the pool, bounds the calls in flight
-                .property(
-                        QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
-                        config.bulkhead().maxConcurrent());
+        this.client = new UpstreamClient(vertx, config, wire.headers());
     }
 
     public String name() {
@@ -100,8 +79,8 @@ public class Provider {
                 .flatMap(body -> admit(call).map(admitted -> body))
                 .flatMap(body -> guard.guarded(() -> tried(
                                 call,
-                                api.post(path.path(), path.apiVersion(), path.alt(), call.requestId(), body)
-                                        .map(response -> accept(call.endpoint(), response))
+                                trace -> client.post(path, call.requestId(), body, trace)
+                                        .map(answer -> accept(call.endpoint(), answer))
                                         // the client's read timeout is a gap between reads; this is the whole answer's
                                         .ifNoItem()
                                         .after(readTimeout)
@@ -130,10 +109,12 @@ public class Provider {
     /** One try of a streamed call. */
     private Uni<Multi<String>> streamOnce(Call call, byte[] body) {
         UpstreamPath path = wire.path(call.endpoint(), call.model(), true);
-        Multi<String> events = wire.events(call.endpoint(), streams.stream(path, call.requestId(), body, call.trace()))
-                .onFailure()
-                .transform(this::failure);
-        return tried(call, StreamStart.of(events, name, firstByteTimeout, idleTimeout));
+        return tried(call, trace -> {
+            Multi<String> events = wire.events(call.endpoint(), client.stream(path, call.requestId(), body, trace))
+                    .onFailure()
+                    .transform(this::failure);
+            return StreamStart.of(events, name, firstByteTimeout, idleTimeout);
+        });
     }
 
     /** The call's body in the upstream's API, or the 400 saying why it cannot be sent there. */
@@ -150,8 +131,10 @@ public class Provider {
         return guard.admit();
     }
 
-    /** One try: counted, traced as a span of its own, its outcome in the metrics. */
-    private <T> Uni<T> tried(Call call, Uni<T> attempt) {
+    /**
+     * One try: counted, traced as a span of its own (the upstream gets it as its parent), its outcome in the metrics.
+     */
+    private <T> Uni<T> tried(Call call, Function<Context, Uni<T>> attempt) {
         call.onTry().run();
         Span span = tracer.spanBuilder(call.endpoint().path() + " " + call.model())
                 .setParent(call.trace())
@@ -159,7 +142,8 @@ public class Provider {
                 .setAttribute(SpanAttributes.PROVIDER, name)
                 .setAttribute(SpanAttributes.REQUEST_MODEL, call.model())
                 .startSpan();
-        return attempt.onItemOrFailure()
+        return attempt.apply(call.trace().with(span))
+                .onItemOrFailure()
                 .invoke((item, failure) -> {
                     String outcome = UpstreamFailure.outcomeOf(failure);
                     metrics.counter(MetricNames.UPSTREAM_ATTEMPTS, "provider", name, "outcome", outcome)
@@ -183,24 +167,23 @@ public class Provider {
                 .invoke(span::end);
     }
 
-    private UpstreamReply accept(Endpoint endpoint, Response response) {
-        byte[] upstreamBody = response.hasEntity() ? response.readEntity(byte[].class) : null;
-        if (response.getStatus() >= 300) {
-            throw statusFailure(response.getStatus(), response.getHeaderString("Retry-After"), upstreamBody);
+    private UpstreamReply accept(Endpoint endpoint, UpstreamClient.Answer answer) {
+        byte[] upstreamBody = answer.body().length > 0 ? answer.body() : null;
+        if (answer.status() >= 300) {
+            throw statusFailure(answer.status(), answer.headers().get("Retry-After"), upstreamBody);
         }
         byte[] body = upstreamBody == null ? null : answer(endpoint, upstreamBody);
         ObjectNode json = body == null ? null : OpenAiJson.tryParseObject(body);
         if (json == null) {
             throw UpstreamFailures.malformedBody(name);
         }
-        String contentType =
-                response.getMediaType() != null ? response.getMediaType().toString() : "application/json";
+        String contentType = answer.headers().get("Content-Type");
         return new UpstreamReply(
-                response.getStatus(),
-                contentType,
+                answer.status(),
+                contentType != null ? contentType : "application/json",
                 body,
                 wire.usage(endpoint, json),
-                UpstreamReply.passedOn(response.getStringHeaders()));
+                UpstreamReply.passedOn(answer.headers()));
     }
 
     /** The upstream's answer as OpenAI's; {@code null} when it cannot be read as one. */

@@ -182,9 +182,7 @@ final class UpstreamFailures {
 
     private static boolean isTimeout(Throwable failure) {
         return hasCause(failure, TimeoutException.class)
-                || hasCause(failure, io.netty.handler.timeout.TimeoutException.class)
-                || hasCause(failure, jakarta.ws.rs.ProcessingException.class)
-                        && String.valueOf(rootMessage(failure)).toLowerCase().contains("timeout");
+                || hasCause(failure, io.netty.handler.timeout.TimeoutException.class);
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
@@ -197,14 +195,6 @@ final class UpstreamFailures {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : failure.getMessage();
     }
 
     private static String snippet(byte[] body) {

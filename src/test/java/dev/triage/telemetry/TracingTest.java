@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The spans of a routed request that falls back: one for the request (GenAI attributes, the decision, the fallback
- * path, usage and cost), one for the decision, one per upstream try, all in one trace.
+ * path, usage and cost), one for the decision, one per upstream try, all in one trace, which the upstream joins.
  */
 @QuarkusTest
 @WithTestResource(ResilienceResource.class)
@@ -82,6 +82,13 @@ class TracingTest {
         });
         SpanData strongTry = single(trace, "chat/completions strong-m");
         assertThat(strongTry.getAttributes().get(SpanAttributes.OUTCOME)).isEqualTo("ok");
+        // the upstream's own spans hang below the try that called it
+        assertThat(FakeUpstream.get()
+                        .received(id, "strong-m")
+                        .getFirst()
+                        .headers()
+                        .get("traceparent"))
+                .isEqualTo("00-" + strongTry.getTraceId() + "-" + strongTry.getSpanId() + "-01");
     }
 
     @Test
