@@ -29,8 +29,8 @@ public final class RouterCommand {
             usage: bin/router <command> [--option value]...
               train     --data-dir ../shared/data | --battles a.jsonl,... --scores a.scores.jsonl,...
                         [--data models/training-data.json] [--out models/router] [--seed 42] [--embedding-cache FILE]
-                        [--encoder all-minilm-l6-v2] [--layers 3] [--ridge-lambda 10] [--length-blends 0,0.5,1,2]
-                        [--epochs 10] [--strong gpt-4-turbo --weak mixtral-8x7b]
+                        [--encoder all-minilm-l6-v2] [--layers 3] [--max-tokens 128] [--ridge-lambda 10]
+                        [--length-blends 0,0.5,1,2] [--epochs 10] [--strong gpt-4-turbo --weak mixtral-8x7b]
               embed     --input a.jsonl,b.jsonl,... --embedding-cache FILE [--encoder all-minilm-l6-v2]
               validate  --data models/training-data.json --scores a.scores.jsonl,... [--battles a.jsonl,...]
                         [--router DIR] [--embedding-cache FILE] [--mf-epochs 10] [--ridge-lambda 10] [--length-blend 0]
