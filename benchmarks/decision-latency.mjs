@@ -1,9 +1,13 @@
 // Decision latency and throughput of the learned router inside a running gateway, read from the gateway's own
-// x-triage-decision-ms header (tokenize + encode + heads + queueing on the router's workers).
-// Usage: node decision-latency.mjs http://localhost:18080 [throughput-only]  (started by decision-latency.sh)
+// x-triage-decision-ms header (tokenize + first stage or encoder + heads + queueing on the router's workers), and which
+// stage decided (x-triage-router-version ends in -first-stage when the token table did).
+// Usage: node decision-latency.mjs http://localhost:18080 PROMPTS.jsonl  (started by decision-latency.sh)
+import { readFileSync } from 'node:fs';
+
 const base = process.argv[2];
-const throughputOnly = process.argv[3] === 'throughput-only';
+const real = readFileSync(process.argv[3], 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 const words = 'the quick model routes every prompt to a strong or weak answer with care and some speed'.split(' ');
+const route = 'auto';
 
 function prompt(tokens, seed) {
   const out = [];
@@ -11,16 +15,18 @@ function prompt(tokens, seed) {
   return out.join(' ');
 }
 
-async function ask(model, content) {
-  const started = performance.now();
+async function ask(content) {
   const response = await fetch(`${base}/v1/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model, messages: [{ role: 'user', content }] }),
+    body: JSON.stringify({ model: route, messages: [{ role: 'user', content }] }),
   });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`status ${response.status}`);
-  return { decision: Number(response.headers.get('x-triage-decision-ms') ?? 0), total: performance.now() - started };
+  return {
+    decision: Number(response.headers.get('x-triage-decision-ms') ?? 0),
+    firstStage: (response.headers.get('x-triage-router-version') ?? '').endsWith('-first-stage'),
+  };
 }
 
 function pct(values, p) {
@@ -28,39 +34,37 @@ function pct(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function sequential(label, model, tokens, count, repeat) {
-  const decisions = [];
-  for (let i = 0; i < count; i++) decisions.push((await ask(model, prompt(tokens, repeat ? 1 : 1000 + i))).decision);
-  return { label, p50: pct(decisions, 50), p99: pct(decisions, 99), n: count };
+function summary(label, answers, extra = '') {
+  const decisions = answers.map((a) => a.decision);
+  const first = answers.filter((a) => a.firstStage).length;
+  return `| ${label} | ${answers.length} | ${pct(decisions, 50).toFixed(2)} | ${pct(decisions, 99).toFixed(2)} | `
+    + `${(100 * first / answers.length).toFixed(0)}% |${extra}`;
 }
 
-async function concurrent(model, tokens, count, concurrency) {
+async function sequential(prompts) {
+  const answers = [];
+  for (const p of prompts) answers.push(await ask(p));
+  return answers;
+}
+
+async function concurrent(prompts, concurrency) {
   let next = 0;
+  const answers = [];
   const started = performance.now();
-  const decisions = [];
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const i = next++;
-      decisions.push((await ask(model, prompt(tokens, 50000 + i))).decision);
-    }
+    while (next < prompts.length) answers.push(await ask(prompts[next++]));
   }));
-  return { perSecond: count / ((performance.now() - started) / 1000), p50: pct(decisions, 50), p99: pct(decisions, 99) };
+  return { answers, perSecond: prompts.length / ((performance.now() - started) / 1000) };
 }
 
 // warm the JIT and the encoder first
-for (let i = 0; i < 40; i++) await ask('router-mf-1', prompt(30, 90000 + i));
+await sequential(Array.from({ length: 40 }, (_, i) => prompt(30, 90000 + i)));
 
-if (!throughputOnly) {
-const rows = [
-  await sequential('learned, ~30 tokens, distinct prompts', 'router-mf-1', 30, 200, false),
-  await sequential('learned, ~128 tokens, distinct prompts', 'router-mf-1', 128, 100, false),
-  await sequential('learned, repeated prompt (cache)', 'router-mf-1', 30, 200, true),
-];
-console.log('| decision | n | p50 ms | p99 ms |');
-console.log('|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.label} | ${r.n} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
-console.log();
-}
-const load = await concurrent('router-mf-1', 30, 600, 16);
-console.log(`| ~30-token distinct prompts, 16 concurrent clients | ${load.perSecond.toFixed(0)} | ${load.p50.toFixed(1)} | `
-  + `${load.p99.toFixed(1)} |`);
+const load = await concurrent(real.slice(600), 16);
+console.log('| decision | n | p50 ms | p99 ms | decided by the first stage |');
+console.log('|---|---|---|---|---|');
+console.log(summary('~30-token synthetic prompts, one at a time', await sequential(Array.from({ length: 200 }, (_, i) => prompt(30, 1000 + i)))));
+console.log(summary('~128-token synthetic prompts, one at a time', await sequential(Array.from({ length: 100 }, (_, i) => prompt(128, 5000 + i)))));
+console.log(summary('real prompts (training data), one at a time', await sequential(real.slice(0, 500))));
+console.log(summary('repeated prompt (cache)', await sequential(Array.from({ length: 200 }, () => real[0]))));
+console.log(summary(`real prompts, 16 concurrent clients: **${load.perSecond.toFixed(0)} decisions/s**`, load.answers));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the packaged gateway (demo config), measures time to the first routed answer and RSS, then the learned
-# router's decision latency and throughput (decision-latency.mjs); then restarts it with micro-batching off
-# (triage.router.max-batch=1) as the in-run baseline for throughput. Prints markdown tables.
+# Starts the packaged gateway (demo config, the demo's learned route "auto"), measures time to the first routed answer
+# and RSS, waits for the router's first stage, then the decision latency and throughput (decision-latency.mjs) on
+# synthetic and real prompts (distinct prompts of ../shared/data); then restarts it with the first stage off
+# (triage.router.first-stage=false: the encoder decides every prompt) as the in-run baseline. Prints markdown tables.
 # Usage: benchmarks/decision-latency.sh   (builds the jar if needed; uses port 18080)
 #        TRIAGE_ROUTER_ARTIFACTS=DIR benchmarks/decision-latency.sh   (another router, e.g. the previous one as baseline)
 set -euo pipefail
@@ -13,12 +14,27 @@ port=18080
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}"
 pid=
 trap 'kill $pid 2>/dev/null || true' EXIT
+prompts=target/decision-latency-prompts.jsonl
+# distinct real prompts in a fixed shuffled order, so that no run answers one from the cache
+python3 - "$root/../shared/data" "$prompts" <<'PY'
+import json, pathlib, random, sys
+data, out = pathlib.Path(sys.argv[1]), sys.argv[2]
+seen = {}
+for file in [data / "battles.jsonl", *sorted((data / "outcomes").glob("*.scores.jsonl"))]:
+    for line in file.open():
+        seen.setdefault(json.loads(line)["prompt"], None)
+prompts = sorted(seen)
+random.Random(14).shuffle(prompts)
+with open(out, "w") as f:
+    for p in prompts[:4000]:
+        f.write(json.dumps(p) + "\n")
+PY
 
-# starts the gateway with the given max-batch and waits for its first routed answer; sets pid and first (ms)
+# starts the gateway with the first stage on or off and waits for its first routed answer; sets pid and first (ms)
 start_gateway() {
   local start body
   start=$(date +%s%N)
-  PORT=$port TRIAGE_SIMULATOR_ENABLED=true TRIAGE_SIMULATOR_LATENCY_SCALE=0 TRIAGE_ROUTER_MAX_BATCH=$1 java --enable-native-access=ALL-UNNAMED \
+  PORT=$port TRIAGE_SIMULATOR_ENABLED=true TRIAGE_SIMULATOR_LATENCY_SCALE=0 TRIAGE_ROUTER_FIRST_STAGE=$1 java --enable-native-access=ALL-UNNAMED \
     -Dai.djl.offline=true -jar target/quarkus-app/quarkus-run.jar > "target/decision-latency-gateway-$1.log" 2>&1 &
   pid=$!
   body='{"model":"auto","messages":[{"role":"user","content":"How do I sort a list in Python?"}]}'
@@ -30,25 +46,23 @@ start_gateway() {
   first=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )); }
+# the token table loads after the encoder (distilled once per DJL cache directory, then read in milliseconds)
+wait_first_stage() {
+  until curl -s "localhost:$port/q/health/ready" | grep -q '"first-stage" *: *"\(ready\|off\)"'; do sleep 0.2; done
+}
 
 . benchmarks/lib/cpu.sh
 echo "router: $(grep -m1 '"version"' "${TRIAGE_ROUTER_ARTIFACTS:-models/router}/manifest.json" | cut -d'"' -f4)," \
   "$(grep -m1 '"layers"' "${TRIAGE_ROUTER_ARTIFACTS:-models/router}/manifest.json" | tr -dc 0-9) layers (0: all)"
 echo
-start_gateway 8
-echo "| startup | value |"
-echo "|---|---|"
-echo "| JVM start to first routed answer (learned route, encoder loaded) | ${first} ms |"
-echo "| RSS after load | $(rss) MB |"
-echo
-node benchmarks/decision-latency.mjs "http://localhost:$port" > target/decision-latency-batched.md
-head -n -1 target/decision-latency-batched.md
-echo "| throughput | decisions/s | decision p50 ms | p99 ms (queueing included) |"
-echo "|---|---|---|---|"
-echo "$(tail -n 1 target/decision-latency-batched.md | sed 's/^| /| micro-batching on (max-batch 8): /')"
-rss_after=$(rss)
-kill $pid; wait $pid 2>/dev/null || true
-start_gateway 1
-echo "$(node benchmarks/decision-latency.mjs "http://localhost:$port" throughput-only | sed 's/^| /| baseline, micro-batching off (max-batch 1): /')"
-echo
-echo "RSS after the batched run: ${rss_after} MB"
+for stage in true false; do
+  start_gateway $stage
+  wait_first_stage
+  echo "### first stage: $stage (JVM start to first routed answer ${first} ms, RSS after load $(rss) MB)"
+  echo
+  node benchmarks/decision-latency.mjs "http://localhost:$port" "$prompts"
+  echo
+  echo "RSS after the load: $(rss) MB"
+  echo
+  kill $pid; wait $pid 2>/dev/null || true
+done

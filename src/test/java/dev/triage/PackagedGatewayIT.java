@@ -65,9 +65,13 @@ class PackagedGatewayIT {
         given().get("/q/metrics").then().statusCode(200).body(containsString("triage_"));
     }
 
+    /** Ready, the router's first stage too: the image keeps the token table this run distils (Dockerfile.jvm). */
     private static void awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (given().get("/q/health/ready").statusCode() != 200) {
+        while (given().get("/q/health/ready").statusCode() != 200
+                || !"ready"
+                        .equals(given().get("/q/health/ready")
+                                .path("checks.find { it.name == 'learned-router' }.data.first-stage"))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(
                         "not ready: " + given().get("/q/health/ready").asString());

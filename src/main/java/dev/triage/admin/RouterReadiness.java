@@ -47,7 +47,9 @@ public class RouterReadiness implements HealthCheck {
         response.withData("version", models.get().manifest().version())
                 .withData("encoder", models.get().manifest().encoder())
                 .withData("inference-failures", encoder.failures())
-                .withData("cache-hits", encoder.cacheHits());
+                .withData("cache-hits", encoder.cacheHits())
+                .withData("first-stage", encoder.firstStageState())
+                .withData("first-stage-decisions", encoder.firstStageDecisions());
         if (encoder.ready()) {
             return response.up().build();
         }

@@ -1,15 +1,19 @@
 package dev.triage.routing;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.triage.openai.ChatCompletionRequest;
+import dev.triage.routing.learned.FirstStage;
+import dev.triage.routing.learned.ScoreRanks;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Sends a request to the strong model when the learned router's {@code P(strong needed)} for its last user message is at
- * or above the threshold, otherwise to the weak model. If the router cannot decide, the strong model answers: a failure
- * may cost money, never quality.
+ * or above the threshold, otherwise to the weak model. The router's first stage decides the prompts it ranks clearly on
+ * one side of the threshold without the encoder. If the router cannot decide, the strong model answers: a failure may
+ * cost money, never quality.
  */
 final class LearnedPolicy implements RoutePolicy {
 
@@ -50,6 +54,11 @@ final class LearnedPolicy implements RoutePolicy {
                             "encoder still loading: strong model until it is ready"));
         }
         String prompt = request.lastUserText();
+        Optional<Decision> early = firstStage(route, prompt, limit, start);
+        if (early.isPresent()) {
+            embedder.countFirstStageDecision();
+            return Uni.createFrom().item(early.get());
+        }
         return embedder.embed(prompt)
                 .map(embedding -> {
                     double p = learned.models().router().strongNeeded(embedding, prompt, strongId, weakId);
@@ -80,6 +89,49 @@ final class LearnedPolicy implements RoutePolicy {
                             millisSince(start),
                             "router failed, strong model as fail-safe");
                 });
+    }
+
+    /**
+     * The first stage's decision, when it has the token table and ranks the prompt further than its margin from the
+     * threshold's rank. Its score is reported on the encoder router's scale (the encoder's score at the same rank), so
+     * that {@code p} and the threshold compare the same way whichever stage decided; its version names the stage.
+     */
+    private Optional<Decision> firstStage(String route, String prompt, double limit, long start) {
+        Optional<FirstStage> stage = learned.models().firstStage();
+        if (stage.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<float[]> tokens = learned.embedder().tokenEmbedding(prompt);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        double score = stage.get().router().strongNeeded(tokens.get(), prompt, strongId, weakId);
+        ScoreRanks ranks = learned.models().router().ranks();
+        double cut = ranks.rank(limit);
+        FirstStage.Verdict verdict = stage.get().judge(score, cut);
+        if (verdict == FirstStage.Verdict.UNSURE) {
+            return Optional.empty();
+        }
+        boolean needsStrong = verdict == FirstStage.Verdict.STRONG;
+        double rank = stage.get().rank(score);
+        double onEncoderScale =
+                needsStrong ? Math.max(ranks.score(rank), limit) : Math.min(ranks.score(rank), Math.nextDown(limit));
+        return Optional.of(new Decision(
+                route,
+                needsStrong ? strong : weak,
+                needsStrong ? Tier.STRONG : Tier.WEAK,
+                Reason.LEARNED,
+                onEncoderScale,
+                limit,
+                stage.get().router().manifest().version(),
+                millisSince(start),
+                String.format(
+                        Locale.ROOT,
+                        "first stage: rank %.3f %s threshold's rank %.3f by more than %.2f",
+                        rank,
+                        needsStrong ? ">=" : "<",
+                        cut,
+                        stage.get().margin())));
     }
 
     /** The routing rule itself: at or above the threshold, the strong model is needed. */

@@ -49,6 +49,16 @@ public interface LearnedRouterConfig {
         return whileLoading() == WhileLoading.STRONG;
     }
 
+    /**
+     * Whether the router's first stage, when it has one, decides the prompts whose token-table score ranks clearly on
+     * one side of the threshold, leaving the encoder only those near it ({@code false}: the encoder decides all).
+     */
+    @WithDefault("true")
+    boolean firstStage();
+
+    /** How far from the threshold's rank (a share of prompts, 0-1) the first stage decides; unset: the trainer's. */
+    Optional<Double> firstStageMargin();
+
     /** Prompts whose embeddings are remembered; a repeated prompt is decided without running the encoder. */
     @WithDefault("10000")
     int cacheSize();

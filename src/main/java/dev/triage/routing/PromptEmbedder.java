@@ -1,10 +1,12 @@
 package dev.triage.routing;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import dev.triage.routing.encoder.TokenTable;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,6 +22,7 @@ public class PromptEmbedder {
     private final EmbeddingCache cache;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong firstStageDecisions = new AtomicLong();
     private final int maxChars;
 
     /**
@@ -30,7 +33,7 @@ public class PromptEmbedder {
     static final int CHARS_PER_TOKEN = 32;
 
     PromptEmbedder(RouterModels models, LearnedRouterConfig config) {
-        this.encoder = new EncoderLoading(models.manifest());
+        this.encoder = new EncoderLoading(models.manifest(), models.firstStage().isPresent());
         this.cache = new EmbeddingCache(config.cacheSize());
         this.maxChars = models.manifest().maxTokens() * CHARS_PER_TOKEN;
         this.batcher = new EncoderBatcher(
@@ -41,7 +44,7 @@ public class PromptEmbedder {
     }
 
     Uni<float[]> embed(String prompt) {
-        String text = prompt.length() > maxChars ? prompt.substring(0, maxChars) : prompt;
+        String text = window(prompt);
         String key = EmbeddingCache.keyOf(text);
         float[] cached = cache.get(key);
         if (cached != null) {
@@ -52,6 +55,36 @@ public class PromptEmbedder {
             cache.put(key, embedding);
             return embedding;
         }));
+    }
+
+    /**
+     * The prompt's embedding by the token table (microseconds, on the caller's thread), once the encoder and the table
+     * are loaded.
+     */
+    Optional<float[]> tokenEmbedding(String prompt) {
+        TokenTable table = encoder.tokenTableIfReady();
+        if (table == null) {
+            return Optional.empty();
+        }
+        return Optional.of(table.embed(encoder.encoder().join().tokenIds(window(prompt))));
+    }
+
+    private String window(String prompt) {
+        return prompt.length() > maxChars ? prompt.substring(0, maxChars) : prompt;
+    }
+
+    /** Where the first stage stands: off, loading, ready or failed. */
+    public String firstStageState() {
+        return encoder.tokenTableState();
+    }
+
+    void countFirstStageDecision() {
+        firstStageDecisions.incrementAndGet();
+    }
+
+    /** Learned decisions the first stage made without the encoder. */
+    public long firstStageDecisions() {
+        return firstStageDecisions.get();
     }
 
     /** Whether the encoder is still being loaded (neither ready nor failed). */

@@ -2,9 +2,11 @@ package dev.triage.routing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import dev.triage.routing.learned.FirstStage;
 import dev.triage.routing.learned.LearnedRouter;
 import dev.triage.routing.learned.RouterArtifacts;
 import dev.triage.routing.learned.RouterManifest;
@@ -19,10 +21,21 @@ public class RouterModels {
 
     private final LearnedRouter router;
     private final LearnedRouterConfig config;
+    private final Optional<FirstStage> firstStage;
 
     RouterModels(LearnedRouterConfig config) throws IOException {
         this.config = config;
         this.router = RouterArtifacts.load(config.artifacts().map(Path::of).orElse(null));
+        this.firstStage = config.firstStage()
+                ? router.firstStage()
+                        .map(stage ->
+                                config.firstStageMargin().map(stage::withMargin).orElse(stage))
+                : Optional.empty();
+    }
+
+    /** The first stage learned routes consult, unless the router has none or it is turned off. */
+    public Optional<FirstStage> firstStage() {
+        return firstStage;
     }
 
     public LearnedRouter router() {

@@ -3,8 +3,11 @@ package dev.triage.routing.encoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
@@ -25,6 +28,8 @@ public final class BertEncoder implements AutoCloseable {
 
     private static final int HEADS = 12;
     private static final float LAYER_NORM_EPS = 1e-12f;
+    /** Vocabulary tokens run through the encoder at once when distilling the token table. */
+    private static final int DISTIL_BATCH = 1024;
 
     private final EncoderSpec spec;
     private final HuggingFaceTokenizer tokenizer;
@@ -32,6 +37,7 @@ public final class BertEncoder implements AutoCloseable {
     private final BertWeights weights;
     private final int maxTokens;
     private final List<BertWeights.Layer> layers;
+    private final Path tableFile;
 
     private BertEncoder(
             EncoderSpec spec,
@@ -39,13 +45,15 @@ public final class BertEncoder implements AutoCloseable {
             NDManager manager,
             BertWeights weights,
             int maxTokens,
-            int layers) {
+            int layers,
+            Path cache) {
         this.spec = spec;
         this.tokenizer = tokenizer;
         this.manager = manager;
         this.weights = weights;
         this.maxTokens = maxTokens;
         this.layers = layers > 0 ? weights.layers.subList(0, Math.min(layers, weights.layers.size())) : weights.layers;
+        this.tableFile = cache.resolveSibling(cache.getFileName() + "-l" + this.layers.size() + ".tokens");
     }
 
     /**
@@ -56,8 +64,9 @@ public final class BertEncoder implements AutoCloseable {
      *        router's heads must be trained on embeddings made with the same number.
      */
     public static BertEncoder load(EncoderSpec spec, int maxTokens, int layers) throws IOException {
-        Map<String, OnnxWeights.Tensor> tensors = ConvertedWeights.load(
-                Utils.getCacheDir().resolve("triage-encoders"), spec.id(), resource(spec.onnxResource));
+        URL onnx = resource(spec.onnxResource);
+        Path cache = Utils.getCacheDir().resolve("triage-encoders");
+        Map<String, OnnxWeights.Tensor> tensors = ConvertedWeights.load(cache, spec.id(), onnx);
         HuggingFaceTokenizer tokenizer;
         try (InputStream json = resource(spec.tokenizerResource).openStream()) {
             tokenizer = HuggingFaceTokenizer.newInstance(
@@ -68,7 +77,14 @@ public final class BertEncoder implements AutoCloseable {
                             "padding", "false"));
         }
         NDManager manager = NDManager.newBaseManager("PyTorch");
-        return new BertEncoder(spec, tokenizer, manager, new BertWeights(tensors, manager), maxTokens, layers);
+        return new BertEncoder(
+                spec,
+                tokenizer,
+                manager,
+                new BertWeights(tensors, manager),
+                maxTokens,
+                layers,
+                cache.resolve(spec.id() + "-" + ConvertedWeights.sizeOf(onnx)));
     }
 
     private static URL resource(String name) throws IOException {
@@ -101,6 +117,60 @@ public final class BertEncoder implements AutoCloseable {
         return tokenizer.encode(spec.prefix + text).getIds().length;
     }
 
+    /** The token ids the encoder reads of {@code text}, special tokens included, after truncation. */
+    public long[] tokenIds(String text) {
+        return tokenizer.encode(spec.prefix + text).getIds();
+    }
+
+    /**
+     * The token table distilled from this encoder's layers, from the cache directory where an earlier start left it,
+     * otherwise computed (a few seconds) and left there.
+     */
+    public TokenTable tokenTable() {
+        return TokenTable.cached(tableFile, this::distil);
+    }
+
+    /**
+     * Each vocabulary token's output when it is the only token between {@code [CLS]} and {@code [SEP]}; those two get
+     * their mean output over all these inputs. Depends on the weights alone, so every replica computes the same table.
+     */
+    private TokenTable distil() {
+        int vocabulary = Math.toIntExact(weights.wordEmbeddings.getShape().get(0));
+        int hidden = weights.hidden;
+        long[] specials = tokenizer.encode("").getIds();
+        float[] rows = new float[vocabulary * hidden];
+        double[] opening = new double[hidden];
+        double[] closing = new double[hidden];
+        for (int from = 0; from < vocabulary; from += DISTIL_BATCH) {
+            int count = Math.min(DISTIL_BATCH, vocabulary - from);
+            long[][] ids = new long[count][];
+            int[] starts = new int[count + 1];
+            for (int i = 0; i < count; i++) {
+                ids[i] = new long[] {specials[0], from + i, specials[1]};
+                starts[i + 1] = starts[i] + 3;
+            }
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray x = embed(scope, ids, starts);
+                for (BertWeights.Layer layer : layers) {
+                    x = layer(x, layer, qkv -> attention(qkv.reshape(count, 3, 3L * hidden), hidden));
+                }
+                float[] out = x.toFloatArray();
+                for (int i = 0; i < count; i++) {
+                    System.arraycopy(out, (i * 3 + 1) * hidden, rows, (from + i) * hidden, hidden);
+                    for (int h = 0; h < hidden; h++) {
+                        opening[h] += out[i * 3 * hidden + h] / vocabulary;
+                        closing[h] += out[(i * 3 + 2) * hidden + h] / vocabulary;
+                    }
+                }
+            }
+        }
+        for (int h = 0; h < hidden; h++) {
+            rows[(int) specials[0] * hidden + h] = (float) opening[h];
+            rows[(int) specials[1] * hidden + h] = (float) closing[h];
+        }
+        return new TokenTable(FloatBuffer.wrap(rows), hidden);
+    }
+
     /** The unit-length sentence embedding of {@code text}. */
     public float[] encode(String text) {
         return encodeAll(List.of(text))[0];
@@ -122,7 +192,7 @@ public final class BertEncoder implements AutoCloseable {
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = embed(scope, ids, starts);
             for (BertWeights.Layer layer : layers) {
-                x = layer(x, layer, starts);
+                x = layer(x, layer, qkv -> attendEach(qkv, starts));
             }
             float[][] embeddings = new float[texts.size()][];
             for (int i = 0; i < texts.size(); i++) {
@@ -155,14 +225,20 @@ public final class BertEncoder implements AutoCloseable {
         return layerNorm(x, weights.embeddingNormGamma, weights.embeddingNormBeta);
     }
 
-    private NDArray layer(NDArray x, BertWeights.Layer w, int[] starts) {
-        int hidden = weights.hidden;
-        NDArray qkv = x.matMul(w.qkv()).add(w.qkvBias());
+    /** Attention within each text of a batch of stacked texts, {@code starts} their first rows. */
+    private NDArray attendEach(NDArray qkv, int[] starts) {
         NDList contexts = new NDList(starts.length - 1);
         for (int i = 0; i + 1 < starts.length; i++) {
-            contexts.add(attention(qkv.get(new NDIndex("{}:{}", starts[i], starts[i + 1])), hidden));
+            NDArray text = qkv.get(new NDIndex("{}:{}", starts[i], starts[i + 1]));
+            contexts.add(attention(text.expandDims(0), weights.hidden));
         }
-        NDArray context = contexts.size() == 1 ? contexts.get(0) : NDArrays.concat(contexts, 0);
+        return contexts.size() == 1 ? contexts.get(0) : NDArrays.concat(contexts, 0);
+    }
+
+    /** One transformer layer; {@code attend} turns the fused query/key/value projection into attention's output. */
+    private NDArray layer(NDArray x, BertWeights.Layer w, UnaryOperator<NDArray> attend) {
+        NDArray qkv = x.matMul(w.qkv()).add(w.qkvBias());
+        NDArray context = attend.apply(qkv);
         NDArray attended = layerNorm(
                 context.matMul(w.attentionOut()).add(w.attentionOutBias()).add(x),
                 w.attentionNormGamma(),
@@ -174,16 +250,20 @@ public final class BertEncoder implements AutoCloseable {
                 w.outputNormBeta());
     }
 
-    /** Multi-head self-attention of one text's rows of the fused query/key/value projection. */
+    /**
+     * Multi-head self-attention of texts of the same length, each attending to itself only: {@code [texts, length, 3 *
+     * hidden]} of the fused query/key/value projection to {@code [texts * length, hidden]}.
+     */
     private static NDArray attention(NDArray qkv, int hidden) {
-        long length = qkv.getShape().get(0);
+        long texts = qkv.getShape().get(0);
+        long length = qkv.getShape().get(1);
         int headSize = hidden / HEADS;
-        NDArray heads = qkv.reshape(length, 3, HEADS, headSize).transpose(1, 2, 0, 3);
+        NDArray heads = qkv.reshape(texts, length, 3, HEADS, headSize).transpose(2, 0, 3, 1, 4);
         NDArray q = heads.get(0);
         NDArray k = heads.get(1);
         NDArray v = heads.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 2, 1)).mul(1.0f / (float) Math.sqrt(headSize));
-        return scores.softmax(-1).matMul(v).transpose(1, 0, 2).reshape(length, hidden);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0f / (float) Math.sqrt(headSize));
+        return scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(texts * length, hidden);
     }
 
     private static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {

@@ -59,7 +59,7 @@ final class ConvertedWeights {
         return tensors;
     }
 
-    private static Map<String, OnnxWeights.Tensor> read(Path file) throws IOException {
+    static Map<String, OnnxWeights.Tensor> read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
             int headerLength = mapped.getInt(0);
@@ -93,7 +93,7 @@ final class ConvertedWeights {
     }
 
     /** Header (length, magic, format, then each tensor's name and shape), then the tensors' values in that order. */
-    private static void write(Map<String, OnnxWeights.Tensor> tensors, Path file) throws IOException {
+    static void write(Map<String, OnnxWeights.Tensor> tensors, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(header)) {
@@ -138,7 +138,7 @@ final class ConvertedWeights {
     }
 
     /** The size of the ONNX resource, read to its end when its class loader does not say. */
-    private static long sizeOf(URL resource) throws IOException {
+    static long sizeOf(URL resource) throws IOException {
         long length = resource.openConnection().getContentLengthLong();
         if (length >= 0) {
             return length;

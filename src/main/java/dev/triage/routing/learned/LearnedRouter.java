@@ -1,5 +1,7 @@
 package dev.triage.routing.learned;
 
+import java.util.Optional;
+
 /**
  * {@code P(strong needed | prompt)} from a prompt's embedding and length: the win-rate model's {@code P(strong beats weak)} for the
  * route's two models and the classifier's prompt difficulty, combined as the trainer chose. Pure arithmetic on the
@@ -10,11 +12,18 @@ public final class LearnedRouter {
     private final MatrixFactorization mf;
     private final DifficultyClassifier classifier;
     private final RouterManifest manifest;
+    private final FirstStage firstStage;
 
     public LearnedRouter(MatrixFactorization mf, DifficultyClassifier classifier, RouterManifest manifest) {
+        this(mf, classifier, manifest, null);
+    }
+
+    private LearnedRouter(
+            MatrixFactorization mf, DifficultyClassifier classifier, RouterManifest manifest, FirstStage firstStage) {
         this.mf = mf;
         this.classifier = classifier;
         this.manifest = manifest;
+        this.firstStage = firstStage;
     }
 
     /**
@@ -30,7 +39,28 @@ public final class LearnedRouter {
 
     /** The same router with another combination of its heads (the trainer compares them). */
     public LearnedRouter with(RouterManifest otherManifest) {
-        return new LearnedRouter(mf, classifier, otherManifest);
+        return new LearnedRouter(mf, classifier, otherManifest, firstStage);
+    }
+
+    /** This router with {@code stage} deciding first, on the token table. */
+    public LearnedRouter with(FirstStage stage) {
+        return new LearnedRouter(mf, classifier, manifest, stage);
+    }
+
+    public Optional<FirstStage> firstStage() {
+        return Optional.ofNullable(firstStage);
+    }
+
+    /**
+     * Where scores fall among this router's training prompts' scores.
+     *
+     * @throws IllegalStateException when the manifest has no percentiles (a router trained before they were kept)
+     */
+    public ScoreRanks ranks() {
+        if (manifest.percentiles() == null) {
+            throw new IllegalStateException("router " + manifest.version() + " keeps no percentiles of its scores");
+        }
+        return new ScoreRanks(manifest.percentiles());
     }
 
     public MatrixFactorization mf() {

@@ -16,11 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A trained router on disk: {@code manifest.json}, {@code mf.json} and {@code classifier.json} in one folder (the
- * shipped one is {@code models/router}, on the classpath as {@code router/}).
+ * shipped one is {@code models/router}, on the classpath as {@code router/}), and the same three files of its first
+ * stage, when it has one, in its folder {@code first-stage}.
  */
 public final class RouterArtifacts {
 
     public static final String CLASSPATH_FOLDER = "router";
+    private static final String FIRST_STAGE = "first-stage/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -29,9 +31,21 @@ public final class RouterArtifacts {
 
     /** Reads a router from {@code folder}, or from the classpath when {@code folder} is {@code null}. */
     public static LearnedRouter load(Path folder) throws IOException {
-        RouterManifest manifest = JSON.treeToValue(read(folder, "manifest.json"), RouterManifest.class);
-        JsonNode mf = read(folder, "mf.json");
-        JsonNode classifier = read(folder, "classifier.json");
+        LearnedRouter router = load(folder, "");
+        if (!router.manifest().hasFirstStage()) {
+            return router;
+        }
+        LearnedRouter first = load(folder, FIRST_STAGE);
+        return router.with(new FirstStage(
+                first,
+                new ScoreRanks(first.manifest().percentiles()),
+                router.manifest().firstStageMargin()));
+    }
+
+    private static LearnedRouter load(Path folder, String stage) throws IOException {
+        RouterManifest manifest = JSON.treeToValue(read(folder, stage + "manifest.json"), RouterManifest.class);
+        JsonNode mf = read(folder, stage + "mf.json");
+        JsonNode classifier = read(folder, stage + "classifier.json");
         Map<String, float[]> vectors = new TreeMap<>();
         Map<String, Float> biases = new TreeMap<>();
         mf.get("models").properties().forEach(model -> {
@@ -53,6 +67,13 @@ public final class RouterArtifacts {
     }
 
     public static void save(LearnedRouter router, Path folder) throws IOException {
+        saveHeads(router, folder);
+        if (router.firstStage().isPresent()) {
+            saveHeads(router.firstStage().get().router(), folder.resolve(FIRST_STAGE));
+        }
+    }
+
+    private static void saveHeads(LearnedRouter router, Path folder) throws IOException {
         Files.createDirectories(folder);
         PRETTY.writeValue(folder.resolve("manifest.json").toFile(), router.manifest());
         ObjectNode mf = JSON.createObjectNode();

@@ -1,5 +1,6 @@
 package dev.triage.routing.learned;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,6 +13,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param defaultWeak likewise for the weak model
  * @param calibration thresholds by strong-model share (e.g. {@code "0.3"} to the threshold that sends 30% of the
  *        training prompts to the strong model)
+ * @param percentiles the 101 percentiles (0..100) of the router's scores on its training prompts; {@code null} for a
+ *        router trained before they were kept
+ * @param firstStageMargin how far from the threshold (a share of prompts) the first stage's rank must be for it to
+ *        decide, when the router has one (folder {@code first-stage}); {@code null} when it has none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RouterManifest(
@@ -23,5 +28,12 @@ public record RouterManifest(
         String defaultWeak,
         Combination combination,
         Map<String, Double> calibration,
+        List<Double> percentiles,
+        Double firstStageMargin,
         Map<String, Object> training,
-        Map<String, Object> metrics) {}
+        Map<String, Object> metrics) {
+
+    public boolean hasFirstStage() {
+        return firstStageMargin != null;
+    }
+}

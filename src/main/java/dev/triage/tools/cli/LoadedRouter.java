@@ -7,11 +7,17 @@ import java.util.Map;
 
 import dev.triage.routing.encoder.BertEncoder;
 import dev.triage.routing.encoder.EncoderSpec;
+import dev.triage.routing.encoder.TokenTable;
+import dev.triage.routing.learned.FirstStage;
 import dev.triage.routing.learned.LearnedRouter;
 import dev.triage.routing.learned.RouterArtifacts;
 import dev.triage.routing.learned.RouterManifest;
+import dev.triage.routing.learned.ScoreRanks;
 
-/** A trained router with the encoder its manifest names, scoring prompts for one strong/weak pair. */
+/**
+ * A trained router with the encoder its manifest names, scoring prompts for one strong/weak pair: by both stages, as
+ * the gateway decides, when the router has a first stage (unless {@code --first-stage false}).
+ */
 final class LoadedRouter implements AutoCloseable {
 
     private final LearnedRouter router;
@@ -19,6 +25,7 @@ final class LoadedRouter implements AutoCloseable {
     private final String strong;
     private final String weak;
     private final Path embeddingCache;
+    private final boolean firstStage;
 
     LoadedRouter(Args args) throws IOException {
         Path folder = args.routerFolder();
@@ -28,6 +35,7 @@ final class LoadedRouter implements AutoCloseable {
         this.weak = args.string("weak", manifest.defaultWeak());
         String cache = args.string("embedding-cache", null);
         this.embeddingCache = cache == null ? null : Path.of(cache);
+        this.firstStage = router.firstStage().isPresent() && Boolean.parseBoolean(args.string("first-stage", "true"));
         for (String model : List.of(strong, weak)) {
             if (!router.mf().knows(model)) {
                 throw new IllegalArgumentException("'" + model + "' is unknown to this router; known: "
@@ -44,8 +52,21 @@ final class LoadedRouter implements AutoCloseable {
 
     double[] scores(List<String> prompts) throws Exception {
         Map<String, float[]> embeddings = embeddings(prompts);
+        if (!firstStage) {
+            return prompts.stream()
+                    .mapToDouble(prompt -> router.strongNeeded(embeddings.get(prompt), prompt, strong, weak))
+                    .toArray();
+        }
+        FirstStage stage = router.firstStage().orElseThrow();
+        ScoreRanks ranks = router.ranks();
+        TokenTable table = encoder.tokenTable();
         return prompts.stream()
-                .mapToDouble(prompt -> router.strongNeeded(embeddings.get(prompt), prompt, strong, weak))
+                .mapToDouble(prompt -> {
+                    double first =
+                            stage.router().strongNeeded(table.embed(encoder.tokenIds(prompt)), prompt, strong, weak);
+                    double rank = ranks.rank(router.strongNeeded(embeddings.get(prompt), prompt, strong, weak));
+                    return ranks.score(stage.combinedRank(first, rank));
+                })
                 .toArray();
     }
 

@@ -38,6 +38,7 @@ public final class RouterCommand {
               calibrate --input prompts.jsonl --strong-pct 0.3 [--router DIR] [--strong M --weak M]
               score     --input prompts.jsonl --output scores.jsonl [--router DIR] [--strong M --weak M]
               evaluate  --input eval.jsonl [--router DIR] [--strong M --weak M]
+            calibrate, score and evaluate use both stages, as the gateway does, unless --first-stage false.
             """;
 
     private RouterCommand() {}

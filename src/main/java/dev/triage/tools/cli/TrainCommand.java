@@ -6,24 +6,23 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import dev.triage.routing.encoder.BertEncoder;
 import dev.triage.routing.encoder.EncoderSpec;
-import dev.triage.routing.learned.Calibration;
-import dev.triage.routing.learned.Combination;
-import dev.triage.routing.learned.DifficultyClassifier;
+import dev.triage.routing.encoder.TokenTable;
+import dev.triage.routing.learned.FirstStage;
 import dev.triage.routing.learned.LearnedRouter;
-import dev.triage.routing.learned.MatrixFactorization;
 import dev.triage.routing.learned.RouterArtifacts;
 import dev.triage.routing.learned.RouterManifest;
+import dev.triage.routing.learned.ScoreRanks;
 import dev.triage.tools.eval.Candidates;
-import dev.triage.tools.eval.LeaveOneSourceOut;
+import dev.triage.tools.eval.FirstStageMargins;
 import dev.triage.tools.eval.OutcomeSources;
 import dev.triage.tools.eval.SourcePairs;
 import dev.triage.tools.training.MfTrainer;
@@ -82,47 +81,34 @@ final class TrainCommand {
                 outcomes.battles().size(), battles, judged.size());
         long start = System.nanoTime();
         Map<String, float[]> embeddings;
+        Map<String, float[]> tokenEmbeddings;
         try (BertEncoder encoder = BertEncoder.load(spec, maxTokens, layers)) {
             String cache = args.string("embedding-cache", null);
             embeddings = EmbeddingStore.embed(encoder, prompts, cache == null ? null : Path.of(cache));
+            TokenTable table = encoder.tokenTable();
+            tokenEmbeddings = new HashMap<>();
+            prompts.forEach(prompt -> tokenEmbeddings.put(prompt, table.embed(encoder.tokenIds(prompt))));
         }
         System.out.printf(
-                "embedded %d prompts with %s (%d layers) in %.1f s%n",
+                "embedded %d prompts with %s (%d layers) and its token table in %.1f s%n",
                 prompts.size(), spec.id(), layers, (System.nanoTime() - start) / 1e9);
 
         Candidates candidates = Candidates.leftOut(judged, outcomes, embeddings, data, lambda, blends, mfOptions);
-        Candidates.Choice choice = candidates.best();
-        System.out.println("\nmean APGR with each source left out, by candidate:");
-        candidates.print();
-        System.out.println("\nchosen: " + choice + "\n");
+        Candidates.Choice choice = chosen("", candidates);
         Map<String, Object> leftOut = candidates.table(choice, data);
+        Candidates firstCandidates =
+                Candidates.leftOut(judged, outcomes, tokenEmbeddings, data, lambda, blends, mfOptions);
+        Candidates.Choice firstChoice = chosen("first stage (the token table): ", firstCandidates);
+        Map<String, Object> firstLeftOut = firstCandidates.table(firstChoice, data);
+        FirstStageMargins margins =
+                FirstStageMargins.leftOut(judged, firstCandidates.scores(firstChoice), candidates.scores(choice));
+        double margin = margins.best().margin();
+        System.out.println("\nthe two stages together, by the first stage's margin:");
+        margins.print();
+        System.out.printf(Locale.ROOT, "%nchosen margin: %.2f%n", margin);
 
-        DifficultyClassifier classifier =
-                LeaveOneSourceOut.fitAll(judged, embeddings, data, lambda).classifier(choice.lengthBlend());
-        MatrixFactorization mf = MfTrainer.train(
-                outcomes.allBattles()
-                        .filter(battle -> embeddings.containsKey(battle.prompt()))
-                        .toList(),
-                embeddings,
-                mfOptions);
         String strong = data.canonical(args.string("strong", "gpt-4-turbo"));
         String weak = data.canonical(args.string("weak", "mixtral-8x7b"));
-        LearnedRouter fitted = new LearnedRouter(
-                mf,
-                classifier,
-                manifest(spec, maxTokens, layers, strong, weak, choice.combination(), Map.of(), Map.of(), Map.of()));
-        List<String> trainingPrompts = judged.stream()
-                .flatMap(source -> source.rows().stream().map(row -> row.prompt()))
-                .distinct()
-                .toList();
-        double[] trainScores = trainingPrompts.stream()
-                .mapToDouble(prompt -> fitted.strongNeeded(embeddings.get(prompt), prompt, strong, weak))
-                .toArray();
-        Map<String, Double> calibration = new TreeMap<>();
-        for (int pct = 10; pct <= 90; pct += 10) {
-            calibration.put(
-                    String.format(Locale.ROOT, "%.1f", pct / 100.0), Calibration.threshold(trainScores, pct / 100.0));
-        }
         Map<String, Object> training = new LinkedHashMap<>();
         training.put(
                 "data",
@@ -130,26 +116,65 @@ final class TrainCommand {
                         .map(Path::toString)
                         .toList());
         training.put("license", "per source: models/README.md; AlpacaEval judgments CC BY-NC 4.0, non-commercial");
-        training.put("prompts", trainingPrompts.size());
+        training.put(
+                "prompts",
+                judged.stream()
+                        .flatMap(source -> source.rows().stream().map(row -> row.prompt()))
+                        .distinct()
+                        .count());
         training.put("battles", battles);
         training.put("seed", seed);
         training.put("ridgeLambda", lambda);
         training.put("lengthBlend", choice.lengthBlend());
         training.put("mf", mfOptions);
         training.put("date", LocalDate.now().toString());
-        LearnedRouter router = fitted.with(manifest(
-                spec,
-                maxTokens,
-                layers,
-                strong,
-                weak,
-                choice.combination(),
-                calibration,
-                training,
-                Map.of("leaveOneSourceOut", leftOut)));
+        String version = "triage-router-" + LocalDate.now() + "-l" + layers + "-w" + maxTokens;
+        RouterFit fit = new RouterFit(judged, outcomes, data, lambda, mfOptions, strong, weak);
+        LearnedRouter first = fit.fit(
+                firstChoice,
+                tokenEmbeddings,
+                new RouterManifest(
+                        version + "-first-stage",
+                        spec.id(),
+                        maxTokens,
+                        layers,
+                        strong,
+                        weak,
+                        firstChoice.combination(),
+                        null,
+                        null,
+                        null,
+                        Map.of("lengthBlend", firstChoice.lengthBlend(), "embedding", "token table"),
+                        Map.of("leaveOneSourceOut", firstLeftOut)));
+        LearnedRouter router = fit.fit(
+                        choice,
+                        embeddings,
+                        new RouterManifest(
+                                version,
+                                spec.id(),
+                                maxTokens,
+                                layers,
+                                strong,
+                                weak,
+                                choice.combination(),
+                                null,
+                                null,
+                                margin,
+                                training,
+                                Map.of("leaveOneSourceOut", leftOut, "firstStageMargins", margins.asList())))
+                .with(new FirstStage(first, new ScoreRanks(first.manifest().percentiles()), margin));
         Path out = Path.of(args.string("out", "models/router"));
         RouterArtifacts.save(router, out);
-        System.out.println("\nwrote " + out + " (" + choice + ")");
+        System.out.println(
+                "\nwrote " + out + " (" + choice + "; first stage " + firstChoice + ", margin " + margin + ")");
+    }
+
+    private static Candidates.Choice chosen(String title, Candidates candidates) {
+        Candidates.Choice choice = candidates.best();
+        System.out.println("\n" + title + "mean APGR with each source left out, by candidate:");
+        candidates.print();
+        System.out.println("\nchosen: " + choice + "\n");
+        return choice;
     }
 
     private static List<Path> dataFiles(Path dir, String suffix) throws IOException {
@@ -158,28 +183,5 @@ final class TrainCommand {
                     .sorted()
                     .toList();
         }
-    }
-
-    private static RouterManifest manifest(
-            EncoderSpec spec,
-            int maxTokens,
-            int layers,
-            String strong,
-            String weak,
-            Combination combination,
-            Map<String, Double> calibration,
-            Map<String, Object> training,
-            Map<String, Object> metrics) {
-        return new RouterManifest(
-                "triage-router-" + LocalDate.now() + "-l" + layers + "-w" + maxTokens,
-                spec.id(),
-                maxTokens,
-                layers,
-                strong,
-                weak,
-                combination,
-                calibration,
-                training,
-                metrics);
     }
 }

@@ -87,6 +87,11 @@ public final class Candidates {
         return best;
     }
 
+    /** The scores of {@code choice}'s heads on each source, by the fold that left it out. */
+    public List<double[]> scores(Choice choice) {
+        return scores.get(choice);
+    }
+
     public void print() {
         scores.keySet().forEach(choice -> System.out.printf(Locale.ROOT, "  %-34s %.3f%n", choice, meanApgr(choice)));
     }

@@ -18,6 +18,9 @@ public final class RouterCurve {
     /** One point: the share of prompts sent to the strong model (0-100) and the mean quality there. */
     public record Point(double strongPercent, double quality) {}
 
+    /** The curve's thresholds are the scores' quantiles 0, 1/STEPS, ..., 1. */
+    public static final int STEPS = 10;
+
     private final List<Point> points;
     private final double weakQuality;
     private final double strongQuality;
@@ -32,18 +35,34 @@ public final class RouterCurve {
         if (scores.length == 0 || scores.length != strong.length || strong.length != weak.length) {
             throw new IllegalArgumentException("need as many scores as strong and weak results, at least one");
         }
+        List<boolean[]> routings = new ArrayList<>();
+        for (int step = 0; step <= STEPS; step++) {
+            routings.add(routing(scores, step));
+        }
+        return of(routings, strong, weak);
+    }
+
+    /** Which prompts go to the strong model at {@code step} (0 to {@link #STEPS}): those scored at its quantile or above. */
+    public static boolean[] routing(double[] scores, int step) {
+        double threshold = Calibration.quantile(scores, (double) step / STEPS);
+        boolean[] strongly = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            strongly[i] = step == STEPS ? scores[i] > threshold : scores[i] >= threshold;
+        }
+        return strongly;
+    }
+
+    /** The curve through the points of several routings (each: which prompts go to the strong model). */
+    public static RouterCurve of(List<boolean[]> routings, double[] strong, double[] weak) {
         List<Point> points = new ArrayList<>();
-        for (int step = 0; step <= 10; step++) {
-            double threshold = Calibration.quantile(scores, step / 10.0);
-            boolean last = step == 10;
+        for (boolean[] strongly : routings) {
             int toStrong = 0;
             double quality = 0;
-            for (int i = 0; i < scores.length; i++) {
-                boolean strongly = last ? scores[i] > threshold : scores[i] >= threshold;
-                toStrong += strongly ? 1 : 0;
-                quality += strongly ? strong[i] : weak[i];
+            for (int i = 0; i < strongly.length; i++) {
+                toStrong += strongly[i] ? 1 : 0;
+                quality += strongly[i] ? strong[i] : weak[i];
             }
-            points.add(new Point(100.0 * toStrong / scores.length, quality / scores.length));
+            points.add(new Point(100.0 * toStrong / strongly.length, quality / strongly.length));
         }
         points.sort((a, b) -> Double.compare(a.strongPercent(), b.strongPercent()));
         return new RouterCurve(List.copyOf(points), mean(weak), mean(strong));
