@@ -102,6 +102,7 @@ public class ChatDispatcher {
         RequestTrace.Traced traced = trace.begin("chat", request.model());
         Instant decidingSince = Instant.now();
         return decide(request)
+                .emitOn(CallersContext.current())
                 .map(decision -> overSoftBudget && decision.routed() ? routes.downgraded(decision) : decision)
                 .flatMap(decision -> {
                     if (decision.routed()) {
