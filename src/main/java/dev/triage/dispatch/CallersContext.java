@@ -7,8 +7,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Runs what follows a decision on the Vert.x context the request arrived on. The learned router's encoder completes on
- * its own worker threads; a dispatch continued there started its upstream call off the event loop, and about one
- * such call in a hundred never got its answer read (the client waited for the idle timeout). Inline when already on
+ * its own worker threads; a dispatch continued there ran off the event loop, and about one such request in a hundred
+ * had its response headers sent but never its end (the client waited for the idle timeout). Inline when already on
  * that context (a decision made at once), so the usual path costs no extra hop.
  */
 final class CallersContext implements Executor {

@@ -28,9 +28,18 @@ public class RouterModels {
         this.router = RouterArtifacts.load(config.artifacts().map(Path::of).orElse(null));
         this.firstStage = config.firstStage()
                 ? router.firstStage()
-                        .map(stage ->
-                                config.firstStageMargin().map(stage::withMargin).orElse(stage))
+                        .map(stage -> config.firstStageMargin()
+                                .map(margin -> withMargin(stage, margin))
+                                .orElse(stage))
                 : Optional.empty();
+    }
+
+    private static FirstStage withMargin(FirstStage stage, double margin) {
+        try {
+            return stage.withMargin(margin);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("triage.router.first-stage-margin: " + e.getMessage(), e);
+        }
     }
 
     /** The first stage learned routes consult, unless the router has none or it is turned off. */

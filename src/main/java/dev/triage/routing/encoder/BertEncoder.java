@@ -114,7 +114,7 @@ public final class BertEncoder implements AutoCloseable {
 
     /** The number of tokens the encoder reads of {@code text}, special tokens included, after truncation. */
     public int tokenCount(String text) {
-        return tokenizer.encode(spec.prefix + text).getIds().length;
+        return tokenIds(text).length;
     }
 
     /** The token ids the encoder reads of {@code text}, special tokens included, after truncation. */

@@ -13,6 +13,7 @@ public final class LearnedRouter {
     private final DifficultyClassifier classifier;
     private final RouterManifest manifest;
     private final FirstStage firstStage;
+    private final ScoreRanks ranks;
 
     public LearnedRouter(MatrixFactorization mf, DifficultyClassifier classifier, RouterManifest manifest) {
         this(mf, classifier, manifest, null);
@@ -24,6 +25,7 @@ public final class LearnedRouter {
         this.classifier = classifier;
         this.manifest = manifest;
         this.firstStage = firstStage;
+        this.ranks = manifest.percentiles() == null ? null : new ScoreRanks(manifest.percentiles());
     }
 
     /**
@@ -57,10 +59,10 @@ public final class LearnedRouter {
      * @throws IllegalStateException when the manifest has no percentiles (a router trained before they were kept)
      */
     public ScoreRanks ranks() {
-        if (manifest.percentiles() == null) {
+        if (ranks == null) {
             throw new IllegalStateException("router " + manifest.version() + " keeps no percentiles of its scores");
         }
-        return new ScoreRanks(manifest.percentiles());
+        return ranks;
     }
 
     public MatrixFactorization mf() {

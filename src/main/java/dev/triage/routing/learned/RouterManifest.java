@@ -33,6 +33,23 @@ public record RouterManifest(
         Map<String, Object> training,
         Map<String, Object> metrics) {
 
+    /** This manifest with the calibration and percentiles of the fitted heads' scores. */
+    public RouterManifest calibrated(Map<String, Double> thresholds, List<Double> scorePercentiles) {
+        return new RouterManifest(
+                version,
+                encoder,
+                maxTokens,
+                layers,
+                defaultStrong,
+                defaultWeak,
+                combination,
+                thresholds,
+                scorePercentiles,
+                firstStageMargin,
+                training,
+                metrics);
+    }
+
     public boolean hasFirstStage() {
         return firstStageMargin != null;
     }

@@ -52,18 +52,6 @@ record RouterFit(
             calibration.put(
                     String.format(Locale.ROOT, "%.1f", pct / 100.0), Calibration.threshold(scores, pct / 100.0));
         }
-        return fitted.with(new RouterManifest(
-                manifest.version(),
-                manifest.encoder(),
-                manifest.maxTokens(),
-                manifest.layers(),
-                manifest.defaultStrong(),
-                manifest.defaultWeak(),
-                manifest.combination(),
-                calibration,
-                ScoreRanks.percentilesOf(scores),
-                manifest.firstStageMargin(),
-                manifest.training(),
-                manifest.metrics()));
+        return fitted.with(manifest.calibrated(calibration, ScoreRanks.percentilesOf(scores)));
     }
 }

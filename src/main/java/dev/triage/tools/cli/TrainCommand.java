@@ -144,7 +144,7 @@ final class TrainCommand {
                         null,
                         null,
                         null,
-                        Map.of("lengthBlend", firstChoice.lengthBlend(), "embedding", "token table"),
+                        ordered("lengthBlend", firstChoice.lengthBlend(), "embedding", "token table"),
                         Map.of("leaveOneSourceOut", firstLeftOut)));
         LearnedRouter router = fit.fit(
                         choice,
@@ -161,12 +161,20 @@ final class TrainCommand {
                                 null,
                                 margin,
                                 training,
-                                Map.of("leaveOneSourceOut", leftOut, "firstStageMargins", margins.asList())))
+                                ordered("leaveOneSourceOut", leftOut, "firstStageMargins", margins.asList())))
                 .with(new FirstStage(first, new ScoreRanks(first.manifest().percentiles()), margin));
         Path out = Path.of(args.string("out", "models/router"));
         RouterArtifacts.save(router, out);
         System.out.println(
                 "\nwrote " + out + " (" + choice + "; first stage " + firstChoice + ", margin " + margin + ")");
+    }
+
+    /** Two entries in this order: the manifest's JSON must not depend on {@code Map.of}'s iteration order. */
+    private static Map<String, Object> ordered(String key, Object value, String otherKey, Object otherValue) {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        entries.put(key, value);
+        entries.put(otherKey, otherValue);
+        return entries;
     }
 
     private static Candidates.Choice chosen(String title, Candidates candidates) {
