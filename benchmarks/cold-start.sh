@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Cold start: JVM start to the HTTP server answering, to the first chat answer, and to the first answer the learned
-# router decided (encoder loaded), with RSS then. Variants, each built here and measured right after its build:
+# Cold start: JVM start to the HTTP server answering, to the first chat answer, to the first answer the learned
+# router decided (by its first stage when the token table is cached and the prompt is clear, otherwise by the encoder),
+# and to the encoder loaded (readiness data encoder-state), with RSS then. Variants, each built here and measured right after its build:
 #   1. fast-jar, no cache (the baseline)
 #   2. aot-jar + AppCDS archive built at package time (app-cds.jsa)
 #   3. aot-jar + JDK 25 AOT cache trained by PackagedGatewayIT (app.aot, as bin/test writes it)
 #   4. as 3, C1 only (-XX:TieredStopAtLevel=1: less JIT work at start, slower peak Java code)
 #   5. as 3, TRIAGE_ROUTER_WHILE_LOADING=strong (the Knative setting: learned routes answer while the encoder loads)
+#   6. as 3, TRIAGE_ROUTER_FIRST_STAGE=false (the encoder decides every prompt: no learned answer before it loads)
 # The ledger is off (as on Knative, where the database is external and connected in the background) and the simulated
 # upstreams answer without their simulated latency, so that the times are the gateway's. DJL's cache
 # (extracted libtorch, converted encoder weights) is warm, as in the image Dockerfile.jvm builds. Median of RUNS starts.
@@ -24,9 +26,9 @@ body='{"model":"auto","messages":[{"role":"user","content":"Prove that there are
 pid=
 trap 'kill $pid 2>/dev/null || true' EXIT
 
-# one start: prints "<ms to HTTP> <ms to first answer> <ms to first learned answer> <RSS MB>"
+# one start: prints "<ms to HTTP> <ms to first answer> <ms to first learned answer> <ms to encoder loaded> <RSS MB>"
 start_once() {
-  local start http answered= routed policy
+  local start http answered= routed policy encoder
   start=$(date +%s%N)
   java "${options[@]}" "$@" -jar $app/quarkus-run.jar > target/cold-start.log 2>&1 &
   pid=$!
@@ -40,7 +42,9 @@ start_once() {
     sleep 0.01
   done
   routed=$(( ($(date +%s%N) - start) / 1000000 ))
-  echo "$http $answered $routed $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))"
+  until curl -s localhost:$port/q/health/ready | tr -d ' \n' | grep -q '"encoder-state":"ready"'; do sleep 0.01; done
+  encoder=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "$http $answered $routed $encoder $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))"
   kill $pid; wait $pid 2>/dev/null || true
 }
 
@@ -54,13 +58,15 @@ measure() {
   printf '%s\n' "${results[@]}" > target/cold-start-runs.txt
   echo "| $label | $(cut -d' ' -f1 target/cold-start-runs.txt | median) ms" \
     "| $(cut -d' ' -f2 target/cold-start-runs.txt | median) ms | $(cut -d' ' -f3 target/cold-start-runs.txt | median) ms" \
-    "| $(cut -d' ' -f4 target/cold-start-runs.txt | median) MB |"
+    "| $(cut -d' ' -f4 target/cold-start-runs.txt | median) ms | $(cut -d' ' -f5 target/cold-start-runs.txt | median) MB |"
 }
 
 quiet() { "$@" > target/cold-start-build.log 2>&1 || { tail -40 target/cold-start-build.log; exit 1; }; }
 
-echo "| variant | JVM start to HTTP up | to first answer | to first learned answer (encoder loaded) | RSS then |"
-echo "|---|---|---|---|---|"
+. benchmarks/lib/cpu.sh
+echo
+echo "| variant | JVM start to HTTP up | to first answer | to first learned answer | to encoder loaded | RSS then |"
+echo "|---|---|---|---|---|---|"
 quiet ./mvnw -B package -DskipTests -DskipNodeSdk -Dquarkus.package.jar.aot.enabled=false
 measure "fast-jar, no cache"
 
@@ -70,3 +76,4 @@ measure "aot-jar + AppCDS archive ($(( $(stat -c %s $app/app-cds.jsa) / 1048576 
 measure "aot-jar + AOT cache trained by the IT ($(( $(stat -c %s $app/app.aot) / 1048576 )) MB)" -XX:AOTCache=$app/app.aot
 measure "aot-jar + AOT cache, C1 only" -XX:AOTCache=$app/app.aot -XX:TieredStopAtLevel=1
 measure "aot-jar + AOT cache, while-loading=strong" -XX:AOTCache=$app/app.aot -Dtriage.router.while-loading=strong
+measure "aot-jar + AOT cache, first stage off (baseline)" -XX:AOTCache=$app/app.aot -Dtriage.router.first-stage=false

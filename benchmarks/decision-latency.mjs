@@ -1,11 +1,15 @@
 // Decision latency and throughput of the learned router inside a running gateway, read from the gateway's own
 // x-triage-decision-ms header (tokenize + first stage or encoder + heads + queueing on the router's workers), and which
 // stage decided (x-triage-router-version ends in -first-stage when the token table did).
-// Usage: node decision-latency.mjs http://localhost:18080 PROMPTS.jsonl  (started by decision-latency.sh)
-import { readFileSync } from 'node:fs';
+// The concurrent phase also reports where the CPU went: the gateway's encoder workers, the rest of the gateway, and
+// this load generator (from /proc, in cores busy on average).
+// Usage: node decision-latency.mjs http://localhost:18080 PROMPTS.jsonl GATEWAY_PID  (started by decision-latency.sh)
+import { readdirSync, readFileSync } from 'node:fs';
 
 const base = process.argv[2];
 const real = readFileSync(process.argv[3], 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const gateway = process.argv[4];
+const TICKS_PER_SECOND = 100;
 const words = 'the quick model routes every prompt to a strong or weak answer with care and some speed'.split(' ');
 const route = 'auto';
 
@@ -47,14 +51,42 @@ async function sequential(prompts) {
   return answers;
 }
 
+/** CPU seconds of the gateway's threads so far: the encoder workers (triage-router-N) and all the others. */
+function gatewayCpu() {
+  const cpu = { encoder: 0, rest: 0 };
+  for (const task of readdirSync(`/proc/${gateway}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${gateway}/task/${task}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+      cpu[/^triage-router-\d+$/.test(name) ? 'encoder' : 'rest'] += seconds;
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+  return cpu;
+}
+
 async function concurrent(prompts, concurrency) {
   let next = 0;
   const answers = [];
   const started = performance.now();
+  const gatewayBefore = gatewayCpu();
+  const ownBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < prompts.length) answers.push(await ask(prompts[next++]));
   }));
-  return { answers, perSecond: prompts.length / ((performance.now() - started) / 1000) };
+  const seconds = (performance.now() - started) / 1000;
+  const gatewayAfter = gatewayCpu();
+  const own = process.cpuUsage(ownBefore);
+  const cores = (cpuSeconds) => (cpuSeconds / seconds).toFixed(2);
+  return {
+    answers,
+    perSecond: prompts.length / seconds,
+    cpu: `encoder workers ${cores(gatewayAfter.encoder - gatewayBefore.encoder)}, rest of the gateway `
+      + `${cores(gatewayAfter.rest - gatewayBefore.rest)}, load generator ${cores((own.user + own.system) / 1e6)} cores`,
+  };
 }
 
 // warm the JIT and the encoder first
@@ -68,3 +100,5 @@ console.log(summary('~128-token synthetic prompts, one at a time', await sequent
 console.log(summary('real prompts (training data), one at a time', await sequential(real.slice(0, 500))));
 console.log(summary('repeated prompt (cache)', await sequential(Array.from({ length: 200 }, () => real[0]))));
 console.log(summary(`real prompts, 16 concurrent clients: **${load.perSecond.toFixed(0)} decisions/s**`, load.answers));
+console.log();
+console.log(`CPU during the concurrent phase: ${load.cpu}`);

@@ -46,9 +46,10 @@ start_gateway() {
   first=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )); }
-# the token table loads after the encoder (distilled once per DJL cache directory, then read in milliseconds)
+# readiness may come with the first stage alone (its token table cached), before the encoder: wait for both
 wait_first_stage() {
-  until curl -s "localhost:$port/q/health/ready" | grep -q '"first-stage" *: *"\(ready\|off\)"'; do sleep 0.2; done
+  until curl -s "localhost:$port/q/health/ready" | tr -d ' \n' \
+      | grep '"encoder-state":"ready"' | grep -q '"first-stage":"\(ready\|off\)"'; do sleep 0.2; done
 }
 
 . benchmarks/lib/cpu.sh
@@ -60,7 +61,7 @@ for stage in true false; do
   wait_first_stage
   echo "### first stage: $stage (JVM start to first routed answer ${first} ms, RSS after load $(rss) MB)"
   echo
-  node benchmarks/decision-latency.mjs "http://localhost:$port" "$prompts"
+  node benchmarks/decision-latency.mjs "http://localhost:$port" "$prompts" $pid
   echo
   echo "RSS after the load: $(rss) MB"
   echo

@@ -13,9 +13,11 @@ import dev.triage.routing.RouteTable;
 import dev.triage.routing.RouterModels;
 
 /**
- * Ready once the learned router's encoder is loaded (when a route uses it); down, with the reason, if it failed. With
- * {@code while-loading: strong} it is ready while the encoder loads, since learned routes answer (with their strong
- * model) from the start: a scale-from-zero platform must send traffic at once.
+ * Ready once the learned router can decide (when a route uses it): its encoder is loaded, or its first stage is (from
+ * the token table an earlier start cached, before the encoder), the prompts it leaves to the encoder then waiting for
+ * it. Down, with the reason, if the encoder failed. With {@code while-loading: strong} it is ready while the encoder
+ * loads, since learned routes answer from the start (the strong model where the first stage does not decide): a
+ * scale-from-zero platform must send traffic at once.
  */
 @Readiness
 @ApplicationScoped
@@ -48,6 +50,7 @@ public class RouterReadiness implements HealthCheck {
                 .withData("encoder", models.get().manifest().encoder())
                 .withData("inference-failures", encoder.failures())
                 .withData("cache-hits", encoder.cacheHits())
+                .withData("encoder-state", encoder.encoderState())
                 .withData("first-stage", encoder.firstStageState())
                 .withData("first-stage-decisions", encoder.firstStageDecisions());
         if (encoder.ready()) {
@@ -55,7 +58,17 @@ public class RouterReadiness implements HealthCheck {
         }
         if (encoder.loading() && answersWhileLoading) {
             return response.up()
-                    .withData("state", "encoder loading; learned routes answer with their strong model")
+                    .withData(
+                            "state",
+                            "encoder loading; the first stage decides what it can, the strong model answers "
+                                    + "the rest")
+                    .build();
+        }
+        if (encoder.loading() && encoder.firstStageReady()) {
+            return response.up()
+                    .withData(
+                            "state",
+                            "encoder loading; the first stage decides what it can, the rest wait for the " + "encoder")
                     .build();
         }
         String failure = encoder.failure();

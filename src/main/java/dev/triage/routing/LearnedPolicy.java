@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Sends a request to the strong model when the learned router's {@code P(strong needed)} for its last user message is at
  * or above the threshold, otherwise to the weak model. The router's first stage decides the prompts it ranks clearly on
- * one side of the threshold without the encoder. If the router cannot decide, the strong model answers: a failure may
+ * one side of the threshold without the encoder, from the moment it is loaded (before the encoder, when the token table
+ * is cached). If the router cannot decide, the strong model answers: a failure may
  * cost money, never quality.
  */
 final class LearnedPolicy implements RoutePolicy {
@@ -40,6 +41,12 @@ final class LearnedPolicy implements RoutePolicy {
         long start = System.nanoTime();
         String version = learned.models().manifest().version();
         PromptEmbedder embedder = learned.embedder();
+        String prompt = request.lastUserText();
+        Optional<Decision> early = firstStage(route, prompt, limit, start);
+        if (early.isPresent()) {
+            embedder.countFirstStageDecision();
+            return Uni.createFrom().item(early.get());
+        }
         if (embedder.loading() && learned.answersWhileLoading()) {
             return Uni.createFrom()
                     .item(new Decision(
@@ -52,12 +59,6 @@ final class LearnedPolicy implements RoutePolicy {
                             version,
                             millisSince(start),
                             "encoder still loading: strong model until it is ready"));
-        }
-        String prompt = request.lastUserText();
-        Optional<Decision> early = firstStage(route, prompt, limit, start);
-        if (early.isPresent()) {
-            embedder.countFirstStageDecision();
-            return Uni.createFrom().item(early.get());
         }
         return embedder.embed(prompt)
                 .map(embedding -> {

@@ -32,9 +32,10 @@ public interface LearnedRouterConfig {
     int queueSize();
 
     /**
-     * What a learned route does with a request that arrives while the encoder is still loading (the first 2-3 s after
-     * a start): {@code wait} for it (every answer is routed by the router), or send it to the {@code strong} model at
-     * once (policy {@code warming}: no wait after a scale from zero, at the strong model's price).
+     * What a learned route does with a request that arrives while the encoder is still loading (about half a second
+     * after a start) and that the first stage does not decide: {@code wait} for it (every answer is routed by the
+     * router), or send it to the {@code strong} model at once (policy {@code warming}: no wait after a scale from zero,
+     * at the strong model's price).
      */
     @WithDefault("wait")
     WhileLoading whileLoading();

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-import dev.triage.routing.encoder.TokenTable;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -58,15 +57,11 @@ public class PromptEmbedder {
     }
 
     /**
-     * The prompt's embedding by the token table (microseconds, on the caller's thread), once the encoder and the table
-     * are loaded.
+     * The prompt's embedding by the token table (microseconds, on the caller's thread), once the first stage is loaded:
+     * from the cache, that is before the encoder.
      */
     Optional<float[]> tokenEmbedding(String prompt) {
-        TokenTable table = encoder.tokenTableIfReady();
-        if (table == null) {
-            return Optional.empty();
-        }
-        return Optional.of(table.embed(encoder.encoder().join().tokenIds(window(prompt))));
+        return encoder.firstStageIfReady().map(tokens -> tokens.embed(window(prompt)));
     }
 
     private String window(String prompt) {
@@ -75,7 +70,7 @@ public class PromptEmbedder {
 
     /** Where the first stage stands: off, loading, ready or failed. */
     public String firstStageState() {
-        return encoder.tokenTableState();
+        return encoder.firstStageState();
     }
 
     void countFirstStageDecision() {
@@ -85,6 +80,16 @@ public class PromptEmbedder {
     /** Learned decisions the first stage made without the encoder. */
     public long firstStageDecisions() {
         return firstStageDecisions.get();
+    }
+
+    /** Where the encoder stands: loading, ready or failed. */
+    public String encoderState() {
+        return encoder.encoderState();
+    }
+
+    /** Whether the first stage decides: loaded, and its token table ready. */
+    public boolean firstStageReady() {
+        return encoder.firstStageIfReady().isPresent();
     }
 
     /** Whether the encoder is still being loaded (neither ready nor failed). */

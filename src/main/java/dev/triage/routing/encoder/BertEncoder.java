@@ -1,15 +1,12 @@
 package dev.triage.routing.encoder;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -31,29 +28,18 @@ public final class BertEncoder implements AutoCloseable {
     /** Vocabulary tokens run through the encoder at once when distilling the token table. */
     private static final int DISTIL_BATCH = 1024;
 
-    private final EncoderSpec spec;
-    private final HuggingFaceTokenizer tokenizer;
+    private final PromptTokenizer tokenizer;
     private final NDManager manager;
     private final BertWeights weights;
-    private final int maxTokens;
     private final List<BertWeights.Layer> layers;
     private final Path tableFile;
 
-    private BertEncoder(
-            EncoderSpec spec,
-            HuggingFaceTokenizer tokenizer,
-            NDManager manager,
-            BertWeights weights,
-            int maxTokens,
-            int layers,
-            Path cache) {
-        this.spec = spec;
+    private BertEncoder(PromptTokenizer tokenizer, NDManager manager, BertWeights weights, int layers, Path tableFile) {
         this.tokenizer = tokenizer;
         this.manager = manager;
         this.weights = weights;
-        this.maxTokens = maxTokens;
         this.layers = layers > 0 ? weights.layers.subList(0, Math.min(layers, weights.layers.size())) : weights.layers;
-        this.tableFile = cache.resolveSibling(cache.getFileName() + "-l" + this.layers.size() + ".tokens");
+        this.tableFile = tableFile;
     }
 
     /**
@@ -64,40 +50,21 @@ public final class BertEncoder implements AutoCloseable {
      *        router's heads must be trained on embeddings made with the same number.
      */
     public static BertEncoder load(EncoderSpec spec, int maxTokens, int layers) throws IOException {
-        URL onnx = resource(spec.onnxResource);
-        Path cache = Utils.getCacheDir().resolve("triage-encoders");
-        Map<String, OnnxWeights.Tensor> tensors = ConvertedWeights.load(cache, spec.id(), onnx);
-        HuggingFaceTokenizer tokenizer;
-        try (InputStream json = resource(spec.tokenizerResource).openStream()) {
-            tokenizer = HuggingFaceTokenizer.newInstance(
-                    json,
-                    Map.of(
-                            "maxLength", String.valueOf(maxTokens),
-                            "truncation", "true",
-                            "padding", "false"));
-        }
-        NDManager manager = NDManager.newBaseManager("PyTorch");
-        return new BertEncoder(
-                spec,
-                tokenizer,
-                manager,
-                new BertWeights(tensors, manager),
-                maxTokens,
-                layers,
-                cache.resolve(spec.id() + "-" + ConvertedWeights.sizeOf(onnx)));
+        return load(PromptTokenizer.load(spec, maxTokens), layers);
     }
 
-    private static URL resource(String name) throws IOException {
-        URL resource = BertEncoder.class.getClassLoader().getResource(name);
-        if (resource == null) {
-            throw new IOException("encoder resource '" + name + "' is not on the classpath (is its langchain4j "
-                    + "embeddings jar a dependency? bge and e5 need -Pall-encoders)");
-        }
-        return resource;
+    /** Loads the encoder that reads the tokens of {@code tokenizer}, which it closes with itself. */
+    public static BertEncoder load(PromptTokenizer tokenizer, int layers) throws IOException {
+        EncoderSpec spec = tokenizer.spec();
+        Map<String, OnnxWeights.Tensor> tensors = ConvertedWeights.load(
+                Utils.getCacheDir().resolve(ConvertedWeights.DIRECTORY), spec.id(), spec.resource(spec.onnxResource));
+        NDManager manager = NDManager.newBaseManager("PyTorch");
+        return new BertEncoder(
+                tokenizer, manager, new BertWeights(tensors, manager), layers, TokenTable.file(spec, layers));
     }
 
     public EncoderSpec spec() {
-        return spec;
+        return tokenizer.spec();
     }
 
     public int dimensions() {
@@ -105,7 +72,7 @@ public final class BertEncoder implements AutoCloseable {
     }
 
     public int maxTokens() {
-        return maxTokens;
+        return tokenizer.maxTokens();
     }
 
     public int layers() {
@@ -114,20 +81,15 @@ public final class BertEncoder implements AutoCloseable {
 
     /** The number of tokens the encoder reads of {@code text}, special tokens included, after truncation. */
     public int tokenCount(String text) {
-        return tokenIds(text).length;
-    }
-
-    /** The token ids the encoder reads of {@code text}, special tokens included, after truncation. */
-    public long[] tokenIds(String text) {
-        return tokenizer.encode(spec.prefix + text).getIds();
+        return tokenizer.ids(text).length;
     }
 
     /**
-     * The token table distilled from this encoder's layers, from the cache directory where an earlier start left it,
-     * otherwise computed (a few seconds) and left there.
+     * The first-stage embedder on the token table distilled from this encoder's layers, from the cache directory where
+     * an earlier start left it, otherwise computed (a few seconds) and left there.
      */
-    public TokenTable tokenTable() {
-        return TokenTable.cached(tableFile, this::distil);
+    public TokenEmbedder tokenEmbedder() {
+        return new TokenEmbedder(tokenizer, TokenTable.cached(tableFile, this::distil));
     }
 
     /**
@@ -137,7 +99,7 @@ public final class BertEncoder implements AutoCloseable {
     private TokenTable distil() {
         int vocabulary = Math.toIntExact(weights.wordEmbeddings.getShape().get(0));
         int hidden = weights.hidden;
-        long[] specials = tokenizer.encode("").getIds();
+        long[] specials = tokenizer.specials();
         float[] rows = new float[vocabulary * hidden];
         double[] opening = new double[hidden];
         double[] closing = new double[hidden];
@@ -186,7 +148,7 @@ public final class BertEncoder implements AutoCloseable {
         int[] starts = new int[texts.size() + 1];
         long[][] ids = new long[texts.size()][];
         for (int i = 0; i < texts.size(); i++) {
-            ids[i] = tokenizer.encode(spec.prefix + texts.get(i)).getIds();
+            ids[i] = tokenizer.ids(texts.get(i));
             starts[i + 1] = starts[i] + ids[i].length;
         }
         try (NDManager scope = manager.newSubManager()) {
@@ -197,7 +159,9 @@ public final class BertEncoder implements AutoCloseable {
             float[][] embeddings = new float[texts.size()][];
             for (int i = 0; i < texts.size(); i++) {
                 NDArray tokens = x.get(new NDIndex("{}:{}", starts[i], starts[i + 1]));
-                NDArray pooled = spec.pooling == EncoderSpec.Pooling.CLS ? tokens.get(0) : tokens.mean(new int[] {0});
+                NDArray pooled = tokenizer.spec().pooling == EncoderSpec.Pooling.CLS
+                        ? tokens.get(0)
+                        : tokens.mean(new int[] {0});
                 embeddings[i] = pooled.div(pooled.norm().maximum(1e-12f)).toFloatArray();
             }
             return embeddings;

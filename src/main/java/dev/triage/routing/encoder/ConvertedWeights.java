@@ -31,6 +31,9 @@ import io.quarkus.logging.Log;
  */
 final class ConvertedWeights {
 
+    /** The folder of the DJL cache directory that holds the converted files. */
+    static final String DIRECTORY = "triage-encoders";
+
     private static final int MAGIC = 0x54524957; // "TRIW"
     private static final int FORMAT = 1;
 

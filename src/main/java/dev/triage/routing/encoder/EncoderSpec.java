@@ -1,5 +1,8 @@
 package dev.triage.routing.encoder;
 
+import java.io.IOException;
+import java.net.URL;
+
 /**
  * The BERT-style sentence encoders the router can use, as the classpath resources that hold them (the langchain4j
  * embedding jars, taken as data). Only all-MiniLM-L6-v2 ships by default; build with {@code -Pall-encoders} for the others.
@@ -32,6 +35,16 @@ public enum EncoderSpec {
 
     public String id() {
         return id;
+    }
+
+    /** One of the encoder's files, from the classpath. */
+    URL resource(String name) throws IOException {
+        URL resource = EncoderSpec.class.getClassLoader().getResource(name);
+        if (resource == null) {
+            throw new IOException("encoder resource '" + name + "' is not on the classpath (is its langchain4j "
+                    + "embeddings jar a dependency? bge and e5 need -Pall-encoders)");
+        }
+        return resource;
     }
 
     public static EncoderSpec byId(String id) {

@@ -5,8 +5,10 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
+import ai.djl.util.Utils;
 import io.quarkus.logging.Log;
 
 /**
@@ -26,24 +28,45 @@ public final class TokenTable {
         this.hidden = hidden;
     }
 
-    /** The table in {@code file}, or {@code distil}'s, then written there for the next start (like the weights). */
-    static TokenTable cached(Path file, Supplier<TokenTable> distil) {
+    /**
+     * Where the table distilled from {@code spec}'s first {@code layers} layers (0: all) is cached: beside the converted
+     * weights, named by the ONNX's size like them.
+     */
+    static Path file(EncoderSpec spec, int layers) throws IOException {
+        return Utils.getCacheDir()
+                .resolve(ConvertedWeights.DIRECTORY)
+                .resolve(spec.id() + "-" + ConvertedWeights.sizeOf(spec.resource(spec.onnxResource)) + "-l"
+                        + (layers > 0 ? String.valueOf(layers) : "all") + ".tokens");
+    }
+
+    /** The table in {@code file}, if there is a readable one. */
+    static Optional<TokenTable> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
         try {
-            if (Files.isRegularFile(file)) {
-                OnnxWeights.Tensor tensor = ConvertedWeights.read(file).get(TENSOR);
-                return new TokenTable(tensor.values(), Math.toIntExact(tensor.shape()[1]));
-            }
+            OnnxWeights.Tensor tensor = ConvertedWeights.read(file).get(TENSOR);
+            return Optional.of(new TokenTable(tensor.values(), Math.toIntExact(tensor.shape()[1])));
         } catch (IOException | RuntimeException e) {
             Log.warnf("Token table %s is unreadable (%s); distilling it again", file, e.getMessage());
+            return Optional.empty();
         }
-        TokenTable table = distil.get();
-        try {
-            ConvertedWeights.write(
-                    Map.of(TENSOR, new OnnxWeights.Tensor(new long[] {table.size(), table.hidden}, table.rows)), file);
-        } catch (IOException e) {
-            Log.infof("Token table not cached in %s (%s): it will be distilled at each start", file, e.getMessage());
-        }
-        return table;
+    }
+
+    /** The table in {@code file}, or {@code distil}'s, then written there for the next start (like the weights). */
+    static TokenTable cached(Path file, Supplier<TokenTable> distil) {
+        return read(file).orElseGet(() -> {
+            TokenTable table = distil.get();
+            try {
+                ConvertedWeights.write(
+                        Map.of(TENSOR, new OnnxWeights.Tensor(new long[] {table.size(), table.hidden}, table.rows)),
+                        file);
+            } catch (IOException e) {
+                Log.infof(
+                        "Token table not cached in %s (%s): it will be distilled at each start", file, e.getMessage());
+            }
+            return table;
+        });
     }
 
     /** The unit-length mean of the rows of {@code ids}. */

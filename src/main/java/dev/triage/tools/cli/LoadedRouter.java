@@ -7,7 +7,7 @@ import java.util.Map;
 
 import dev.triage.routing.encoder.BertEncoder;
 import dev.triage.routing.encoder.EncoderSpec;
-import dev.triage.routing.encoder.TokenTable;
+import dev.triage.routing.encoder.TokenEmbedder;
 import dev.triage.routing.learned.FirstStage;
 import dev.triage.routing.learned.LearnedRouter;
 import dev.triage.routing.learned.RouterArtifacts;
@@ -59,11 +59,10 @@ final class LoadedRouter implements AutoCloseable {
         }
         FirstStage stage = router.firstStage().orElseThrow();
         ScoreRanks ranks = router.ranks();
-        TokenTable table = encoder.tokenTable();
+        TokenEmbedder tokens = encoder.tokenEmbedder();
         return prompts.stream()
                 .mapToDouble(prompt -> {
-                    double first =
-                            stage.router().strongNeeded(table.embed(encoder.tokenIds(prompt)), prompt, strong, weak);
+                    double first = stage.router().strongNeeded(tokens.embed(prompt), prompt, strong, weak);
                     double rank = ranks.rank(router.strongNeeded(embeddings.get(prompt), prompt, strong, weak));
                     return ranks.score(stage.combinedRank(first, rank));
                 })

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import dev.triage.routing.encoder.BertEncoder;
 import dev.triage.routing.encoder.EncoderSpec;
-import dev.triage.routing.encoder.TokenTable;
+import dev.triage.routing.encoder.TokenEmbedder;
 import dev.triage.routing.learned.FirstStage;
 import dev.triage.routing.learned.LearnedRouter;
 import dev.triage.routing.learned.RouterArtifacts;
@@ -85,9 +85,9 @@ final class TrainCommand {
         try (BertEncoder encoder = BertEncoder.load(spec, maxTokens, layers)) {
             String cache = args.string("embedding-cache", null);
             embeddings = EmbeddingStore.embed(encoder, prompts, cache == null ? null : Path.of(cache));
-            TokenTable table = encoder.tokenTable();
+            TokenEmbedder tokens = encoder.tokenEmbedder();
             tokenEmbeddings = new HashMap<>();
-            prompts.forEach(prompt -> tokenEmbeddings.put(prompt, table.embed(encoder.tokenIds(prompt))));
+            prompts.forEach(prompt -> tokenEmbeddings.put(prompt, tokens.embed(prompt)));
         }
         System.out.printf(
                 "embedded %d prompts with %s (%d layers) and its token table in %.1f s%n",
