@@ -11,6 +11,8 @@
 # The ledger is off (as on Knative, where the database is external and connected in the background) and the simulated
 # upstreams answer without their simulated latency, so that the times are the gateway's. DJL's cache
 # (extracted libtorch, converted encoder weights) is warm, as in the image Dockerfile.jvm builds. Median of RUNS starts.
+# With BASELINE_APP=<another build's target/quarkus-app, packaged with its AOT cache>, it then alternates starts of this
+# build and that one (both with their AOT caches), so that both rows see the same machine state.
 # Usage: benchmarks/cold-start.sh   (RUNS=5; port 18092). Prints a markdown table.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -50,15 +52,19 @@ start_once() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+# a row of medians from a file of start_once lines
+row() {
+  echo "| $1 | $(cut -d' ' -f1 "$2" | median) ms | $(cut -d' ' -f2 "$2" | median) ms | $(cut -d' ' -f3 "$2" | median) ms" \
+    "| $(cut -d' ' -f4 "$2" | median) ms | $(cut -d' ' -f5 "$2" | median) MB |"
+}
+
 measure() {
   local label=$1; shift
   local results=()
   start_once "$@" > /dev/null # the first start after a build warms the page cache
   for _ in $(seq "$runs"); do results+=("$(start_once "$@")"); done
   printf '%s\n' "${results[@]}" > target/cold-start-runs.txt
-  echo "| $label | $(cut -d' ' -f1 target/cold-start-runs.txt | median) ms" \
-    "| $(cut -d' ' -f2 target/cold-start-runs.txt | median) ms | $(cut -d' ' -f3 target/cold-start-runs.txt | median) ms" \
-    "| $(cut -d' ' -f4 target/cold-start-runs.txt | median) ms | $(cut -d' ' -f5 target/cold-start-runs.txt | median) MB |"
+  row "$label" target/cold-start-runs.txt
 }
 
 quiet() { "$@" > target/cold-start-build.log 2>&1 || { tail -40 target/cold-start-build.log; exit 1; }; }
@@ -77,3 +83,14 @@ measure "aot-jar + AOT cache trained by the IT ($(( $(stat -c %s $app/app.aot) /
 measure "aot-jar + AOT cache, C1 only" -XX:AOTCache=$app/app.aot -XX:TieredStopAtLevel=1
 measure "aot-jar + AOT cache, while-loading=strong" -XX:AOTCache=$app/app.aot -Dtriage.router.while-loading=strong
 measure "aot-jar + AOT cache, first stage off (baseline)" -XX:AOTCache=$app/app.aot -Dtriage.router.first-stage=false
+if [ -n "${BASELINE_APP:-}" ]; then
+  built=$app
+  : > target/cold-start-this.txt; : > target/cold-start-baseline.txt
+  for app in "$built" "$BASELINE_APP"; do start_once -XX:AOTCache=$app/app.aot > /dev/null; done
+  for _ in $(seq "$runs"); do
+    app=$built; start_once -XX:AOTCache=$app/app.aot >> target/cold-start-this.txt
+    app=$BASELINE_APP; start_once -XX:AOTCache=$app/app.aot >> target/cold-start-baseline.txt
+  done
+  row "this build, AOT cache (alternating)" target/cold-start-this.txt
+  row "baseline $BASELINE_APP, AOT cache (alternating)" target/cold-start-baseline.txt
+fi

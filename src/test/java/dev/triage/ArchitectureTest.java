@@ -70,9 +70,7 @@ class ArchitectureTest {
                     TOOLS,
                     "jakarta.ws.rs..",
                     "io.vertx..",
-                    "org.jboss.resteasy..",
-                    "jakarta.persistence..",
-                    "io.quarkus.hibernate..");
+                    "org.jboss.resteasy..");
 
     @ArchTest
     static final ArchRule djlStaysInTheEncoder = noClasses()

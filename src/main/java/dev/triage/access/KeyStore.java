@@ -27,13 +27,11 @@ import dev.triage.database.DatabaseConfig;
 import dev.triage.database.DatabaseReady;
 import dev.triage.ledger.KeySpend;
 import dev.triage.ledger.LedgerRowsWritten;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Virtual API keys: created, listed and revoked through Panache, checked on every request from an in-memory copy keyed
+ * Virtual API keys: created, listed and revoked in the database ({@link KeyRows}), checked on every request from an in-memory copy keyed
  * by the key's SHA-256 (never the key), reloaded from the database with each key's spend in its budget period.
  */
 @ApplicationScoped
@@ -44,6 +42,7 @@ public class KeyStore {
     /** A key just created: the secret is shown once, here, and never stored. */
     public record Created(ApiKey key, String secret) {}
 
+    private final KeyRows rows;
     private final KeySpend spend;
     private final Duration refreshInterval;
     private final Map<UUID, BigDecimal> spent = new ConcurrentHashMap<>();
@@ -62,7 +61,8 @@ public class KeyStore {
     private volatile boolean loaded;
     private volatile boolean issued;
 
-    KeyStore(KeySpend spend, KeysConfig config, DatabaseConfig database) {
+    KeyStore(KeyRows rows, KeySpend spend, KeysConfig config, DatabaseConfig database) {
+        this.rows = rows;
         this.spend = spend;
         this.refreshInterval = config.keyRefresh();
         this.loaded = !database.enabled();
@@ -108,41 +108,25 @@ public class KeyStore {
         key.keyHash = hash(secret);
         key.keyPrefix = secret.substring(0, 14);
         key.createdAt = Instant.now();
-        return Panache.withTransaction(key::persist).map(saved -> {
+        return rows.insert(key).map(saved -> {
             issued = true;
             changed(keys -> keys.put(key.keyHash, VirtualKey.of(key)));
             return new Created(key, secret);
         });
     }
 
+    /** Every stored key, revoked ones included, oldest first. */
     public Uni<List<ApiKey>> list() {
-        return listAll();
-    }
-
-    /**
-     * Every stored key. A lambda, not a method reference: Panache generates {@code listAll} into the entity class, and a
-     * reference to the inherited static method would call the base class's, which only throws.
-     */
-    private Uni<List<ApiKey>> listAll() {
-        return Panache.withSession(() -> ApiKey.<ApiKey>listAll());
+        return rows.all();
     }
 
     /** Revokes a key at once on this replica (others within {@code key-refresh}); false when there is no such key. */
     public Uni<Boolean> revoke(UUID id) {
-        return Panache.withTransaction(() -> ApiKey.<ApiKey>findById(id).map(key -> {
-                    if (key == null) {
-                        return false;
-                    }
-                    if (key.revokedAt == null) {
-                        key.revokedAt = Instant.now();
-                    }
-                    return true;
-                }))
-                .invoke(revoked -> {
-                    if (revoked) {
-                        changed(keys -> keys.values().removeIf(key -> key.id().equals(id)));
-                    }
-                });
+        return rows.revoke(id, Instant.now()).invoke(revoked -> {
+            if (revoked) {
+                changed(keys -> keys.values().removeIf(key -> key.id().equals(id)));
+            }
+        });
     }
 
     /** Loads the keys now, then every {@code key-refresh}, once the schema is in place. */
@@ -153,7 +137,7 @@ public class KeyStore {
     private void refresh() {
         try {
             long changesBefore = changesSoFar();
-            List<ApiKey> all = VertxContextSupport.subscribeAndAwait(this::listAll);
+            List<ApiKey> all = rows.all().await().atMost(Duration.ofSeconds(10));
             List<ApiKey> live =
                     all.stream().filter(key -> key.revokedAt == null).toList();
             Instant now = Instant.now();
