@@ -51,16 +51,16 @@ async function sequential(prompts) {
   return answers;
 }
 
-/** CPU seconds of the gateway's threads so far: the encoder workers (triage-router-N) and all the others. */
+/** CPU seconds of the gateway's threads so far: the encoder workers, the JIT compilers and all the others. */
 function gatewayCpu() {
-  const cpu = { encoder: 0, rest: 0 };
+  const cpu = { encoder: 0, jit: 0, rest: 0 };
   for (const task of readdirSync(`/proc/${gateway}/task`)) {
     try {
       const stat = readFileSync(`/proc/${gateway}/task/${task}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
-      cpu[/^triage-router-\d+$/.test(name) ? 'encoder' : 'rest'] += seconds;
+      cpu[/^triage-router-\d+$/.test(name) ? 'encoder' : /^C\d CompilerThre/.test(name) ? 'jit' : 'rest'] += seconds;
     } catch {
       // a thread that ended meanwhile
     }
@@ -84,15 +84,18 @@ async function concurrent(prompts, concurrency) {
   return {
     answers,
     perSecond: prompts.length / seconds,
-    cpu: `encoder workers ${cores(gatewayAfter.encoder - gatewayBefore.encoder)}, rest of the gateway `
-      + `${cores(gatewayAfter.rest - gatewayBefore.rest)}, load generator ${cores((own.user + own.system) / 1e6)} cores`,
+    cpu: `encoder workers ${cores(gatewayAfter.encoder - gatewayBefore.encoder)}, JIT compilers `
+      + `${cores(gatewayAfter.jit - gatewayBefore.jit)}, rest of the gateway (HTTP, simulated upstream, ledger writer, `
+      + `GC) ${cores(gatewayAfter.rest - gatewayBefore.rest)}, load generator ${cores((own.user + own.system) / 1e6)} `
+      + 'cores',
   };
 }
 
-// warm the JIT and the encoder first
+// warm the JIT and the encoder first, on prompts the measured phases do not use
 await sequential(Array.from({ length: 40 }, (_, i) => prompt(30, 90000 + i)));
+await concurrent(real.slice(4000), 16);
 
-const load = await concurrent(real.slice(600), 16);
+const load = await concurrent(real.slice(600, 4000), 16);
 console.log('| decision | n | p50 ms | p99 ms | decided by the first stage |');
 console.log('|---|---|---|---|---|');
 console.log(summary('~30-token synthetic prompts, one at a time', await sequential(Array.from({ length: 200 }, (_, i) => prompt(30, 1000 + i)))));

@@ -26,7 +26,7 @@ for file in [data / "battles.jsonl", *sorted((data / "outcomes").glob("*.scores.
 prompts = sorted(seen)
 random.Random(14).shuffle(prompts)
 with open(out, "w") as f:
-    for p in prompts[:4000]:
+    for p in prompts[:8000]:
         f.write(json.dumps(p) + "\n")
 PY
 
