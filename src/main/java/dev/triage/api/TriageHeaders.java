@@ -16,7 +16,7 @@ public final class TriageHeaders {
     public static final String ROUTE = "x-triage-route";
     /** The model that answered (the gateway's name). */
     public static final String MODEL = "x-triage-model";
-    /** {@code strong}, {@code weak} or {@code fixed}. */
+    /** {@code strong}, {@code weak}, {@code fixed} or {@code candidate}. */
     public static final String TIER = "x-triage-tier";
 
     public static final String POLICY = "x-triage-policy";
@@ -28,6 +28,8 @@ public final class TriageHeaders {
     public static final String DECISION_MS = "x-triage-decision-ms";
 
     public static final String ROUTER_VERSION = "x-triage-router-version";
+    /** A pool route's candidates as scored for the request: {@code model;q=quality;usd=expected cost}, chosen first. */
+    public static final String CANDIDATES = "x-triage-candidates";
     /** Every model tried, in order, with its tries and how it ended. */
     public static final String ATTEMPTS = Dispatched.ATTEMPTS_HEADER;
     /** Present when a model other than the first answered: {@code escalated}, {@code degraded}, ... */
@@ -59,6 +61,7 @@ public final class TriageHeaders {
             case THRESHOLD -> THRESHOLD;
             case DECISION_MS -> DECISION_MS;
             case ROUTER_VERSION -> ROUTER_VERSION;
+            case CANDIDATES -> CANDIDATES;
         };
     }
 }

@@ -103,6 +103,7 @@ class RequestTrace {
             case TIER -> SpanAttributes.TIER;
             case POLICY -> SpanAttributes.POLICY;
             case ROUTER_VERSION -> SpanAttributes.ROUTER_VERSION;
+            case CANDIDATES -> SpanAttributes.CANDIDATES;
             default -> throw new IllegalArgumentException(field + " is a number");
         };
     }

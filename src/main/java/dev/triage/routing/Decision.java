@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Which model must answer and why: a route's decision (its tier, the reason, and for the learned policy the predicted
  * probability that the strong model is needed, the threshold it was compared with, the router's version and the time
- * the decision took), or {@link #direct} for a request that named a model. {@link #fields()} is the one place that says
+ * the decision took; for a pool policy its candidates as scored), or {@link #direct} for a request that named a model. {@link #fields()} is the one place that says
  * which of these facts a decision has: the response headers, the span attributes and the ledger columns come from it.
  */
 public record Decision(
@@ -19,11 +19,12 @@ public record Decision(
         Double threshold,
         String routerVersion,
         Double decisionMillis,
-        String explanation) {
+        String explanation,
+        String candidates) {
 
     /** A request that named {@code model} itself: no route, no tier. */
     public static Decision direct(String model) {
-        return new Decision(null, model, null, Reason.DIRECT, null, null, null, null, "named directly");
+        return new Decision(null, model, null, Reason.DIRECT, null, null, null, null, "named directly", null);
     }
 
     static Decision fixed(String route, String model, Double threshold) {
@@ -36,7 +37,8 @@ public record Decision(
                 threshold,
                 null,
                 null,
-                "route '" + route + "' always uses " + model);
+                "route '" + route + "' always uses " + model,
+                null);
     }
 
     /** Whether a route decided (rather than the request naming its model). */
@@ -55,6 +57,7 @@ public record Decision(
             putIfKnown(fields, DecisionField.THRESHOLD, threshold);
             putIfKnown(fields, DecisionField.DECISION_MS, decisionMillis);
             putIfKnown(fields, DecisionField.ROUTER_VERSION, routerVersion);
+            putIfKnown(fields, DecisionField.CANDIDATES, candidates);
         }
         return Collections.unmodifiableMap(fields);
     }

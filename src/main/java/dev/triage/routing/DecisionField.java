@@ -10,7 +10,9 @@ public enum DecisionField {
     STRONG_PROBABILITY("%.5f"),
     THRESHOLD("%.5f"),
     DECISION_MS("%.2f"),
-    ROUTER_VERSION;
+    ROUTER_VERSION,
+    /** A pool route's candidates as it scored them for the request, the chosen one first. */
+    CANDIDATES;
 
     private final String numberFormat;
 

@@ -58,7 +58,8 @@ final class LearnedPolicy implements RoutePolicy {
                             limit,
                             version,
                             millisSince(start),
-                            "encoder still loading: strong model until it is ready"));
+                            "encoder still loading: strong model until it is ready",
+                            null));
         }
         return embedder.embed(prompt)
                 .map(embedding -> {
@@ -73,7 +74,8 @@ final class LearnedPolicy implements RoutePolicy {
                             limit,
                             version,
                             millisSince(start),
-                            String.format(Locale.ROOT, "p=%.4f %s threshold %.4f", p, needsStrong ? ">=" : "<", limit));
+                            String.format(Locale.ROOT, "p=%.4f %s threshold %.4f", p, needsStrong ? ">=" : "<", limit),
+                            null);
                 })
                 .onFailure()
                 .recoverWithItem(failure -> {
@@ -88,7 +90,8 @@ final class LearnedPolicy implements RoutePolicy {
                             limit,
                             version,
                             millisSince(start),
-                            "router failed, strong model as fail-safe");
+                            "router failed, strong model as fail-safe",
+                            null);
                 });
     }
 
@@ -132,7 +135,8 @@ final class LearnedPolicy implements RoutePolicy {
                         rank,
                         needsStrong ? ">=" : "<",
                         cut,
-                        stage.get().margin())));
+                        stage.get().margin()),
+                null));
     }
 
     /** The routing rule itself: at or above the threshold, the strong model is needed. */

@@ -13,9 +13,15 @@ public enum Reason {
     /** The strong model while the router's encoder loads. */
     WARMING,
     /** The weak model because the caller's soft budget is spent. */
-    BUDGET;
+    BUDGET,
+    /** A pool route's candidate of highest quality. */
+    QUALITY_FIRST,
+    /** A pool route's cheapest candidate within its quality tolerance or above its floor. */
+    COST_FIRST,
+    /** A pool route's candidate with the best quality less weighted cost. */
+    HYBRID;
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

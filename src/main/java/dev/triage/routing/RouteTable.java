@@ -38,16 +38,21 @@ public class RouteTable {
             RoutingConfig config,
             LearnedRouterConfig routerConfig,
             Instance<RouterModels> models,
-            Instance<PromptEmbedder> embedder) {
-        this(config, () -> new LearnedRouting(models.get(), embedder.get(), routerConfig.answersWhileLoading()));
+            Instance<PromptEmbedder> embedder,
+            ModelPrices prices) {
+        this(
+                config,
+                () -> new LearnedRouting(models.get(), embedder.get(), routerConfig.answersWhileLoading()),
+                prices);
     }
 
-    RouteTable(RoutingConfig config, Supplier<LearnedRouting> router) {
+    RouteTable(RoutingConfig config, Supplier<LearnedRouting> router, ModelPrices prices) {
         Map<String, RoutePolicy> built = new TreeMap<>();
         Map<String, FallbackPlan> chains = new TreeMap<>();
         config.routes().forEach((name, route) -> {
-            built.put(name, policyFor(name, route, router));
-            chains.put(name, planFor(name, route));
+            RoutePolicy policy = policyFor(name, route, router, prices);
+            built.put(name, policy);
+            chains.put(name, planFor(route, policy));
         });
         this.policies = Collections.unmodifiableMap(built);
         this.plans = Collections.unmodifiableMap(chains);
@@ -63,7 +68,8 @@ public class RouteTable {
         return learned;
     }
 
-    private static RoutePolicy policyFor(String name, RoutingConfig.Route route, Supplier<LearnedRouting> router) {
+    private static RoutePolicy policyFor(
+            String name, RoutingConfig.Route route, Supplier<LearnedRouting> router, ModelPrices prices) {
         return switch (route.policy()) {
             case FIXED -> new FixedPolicy(required(route.model(), name, "model", "a fixed route"));
             case LEARNED -> {
@@ -81,15 +87,19 @@ public class RouteTable {
                         required(route.weak(), name, "weak", "a learned route"),
                         threshold);
             }
+            case QUALITY_FIRST, COST_FIRST, HYBRID -> PoolPolicy.of(name, route, prices);
         };
     }
 
-    private static FallbackPlan planFor(String name, RoutingConfig.Route route) {
+    private static FallbackPlan planFor(RoutingConfig.Route route, RoutePolicy policy) {
         List<String> fallbacks = route.fallbacks().orElse(List.of());
-        return route.policy() == PolicyKind.FIXED
-                ? FallbackPlan.fixed(route.model().orElseThrow(), fallbacks, route.lastResort())
-                : new FallbackPlan(
+        return switch (policy) {
+            case FixedPolicy fixed -> FallbackPlan.fixed(route.model().orElseThrow(), fallbacks, route.lastResort());
+            case PoolPolicy pool -> FallbackPlan.pool(pool.byQuality(), fallbacks, route.lastResort());
+            default ->
+                new FallbackPlan(
                         route.strong().orElseThrow(), route.weak().orElseThrow(), fallbacks, route.lastResort());
+        };
     }
 
     /** The models to try for a decision of one of these routes, in order, the decided model first. */
@@ -98,24 +108,28 @@ public class RouteTable {
     }
 
     /**
-     * The decision made to answer with the route's weak model, because the caller's soft budget is spent: policy
-     * {@code budget}, so the response says why. A decision that already chose the weak tier, or a fixed route, stays.
+     * The decision made to answer with the route's weak model (a pool route's candidate of least quality), because the
+     * caller's soft budget is spent: policy {@code budget}, so the response says why. A decision that already chose it,
+     * or a fixed route's, stays.
      */
     public Decision downgraded(Decision decision) {
-        if (decision.tier() != Tier.STRONG) {
+        String weak = plans.get(decision.route()).weak();
+        boolean pricier = decision.tier() == Tier.STRONG
+                || (decision.tier() == Tier.CANDIDATE && !decision.model().equals(weak));
+        if (!pricier) {
             return decision;
         }
-        String weak = plans.get(decision.route()).weak();
         return new Decision(
                 decision.route(),
                 weak,
-                Tier.WEAK,
+                decision.tier() == Tier.STRONG ? Tier.WEAK : Tier.CANDIDATE,
                 Reason.BUDGET,
                 decision.strongProbability(),
                 decision.threshold(),
                 decision.routerVersion(),
                 decision.decisionMillis(),
-                "the key's soft budget is spent: " + weak + " instead of " + decision.model());
+                "the key's soft budget is spent: " + weak + " instead of " + decision.model(),
+                decision.candidates());
     }
 
     /** The share of requests each learned route was configured to send to its strong model ({@code strong-pct}). */
@@ -123,7 +137,10 @@ public class RouteTable {
         return strongShareTargets;
     }
 
-    /** The strong model of a route (a fixed route's only model): the price that savings are measured against. */
+    /**
+     * The strong model of a route (a fixed route's only model, a pool route's best candidate): the price that savings are
+     * measured against.
+     */
     public String strongModel(String route) {
         return plans.get(route).strong();
     }

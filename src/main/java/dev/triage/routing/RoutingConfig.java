@@ -52,5 +52,34 @@ public interface RoutingConfig {
 
         /** The model that ends every chain of this route, e.g. a local vLLM model on the same node. */
         Optional<String> lastResort();
+
+        /** For {@code quality-first}, {@code cost-first} and {@code hybrid}: the models to pick from (2-10). */
+        Optional<List<String>> candidates();
+
+        /**
+         * For a pool policy: each candidate's quality, 0-1 (for example its pass rate on your own evaluation, or a
+         * public benchmark's score). Every candidate needs one.
+         */
+        Map<String, Double> quality();
+
+        /** For {@code cost-first}: how far below the best candidate's quality the cheapest may be (default 0.05). */
+        OptionalDouble tolerance();
+
+        /** For {@code cost-first}, instead of a tolerance: the least quality a candidate must have. */
+        OptionalDouble floor();
+
+        /**
+         * For {@code hybrid}: the quality given up for the most expensive candidate's cost; a candidate scores its
+         * quality less this weight times its cost as a share of that most expensive one.
+         */
+        @WithDefault("0.5")
+        double costWeight();
+
+        /**
+         * Output tokens a pool policy expects an answer to take, for its cost (the request's {@code max_tokens} when
+         * lower).
+         */
+        @WithDefault("256")
+        int expectedOutputTokens();
     }
 }

@@ -9,7 +9,9 @@ public enum Tier {
     /** The learned route's cheap model. */
     WEAK,
     /** A fixed route's only model. */
-    FIXED;
+    FIXED,
+    /** One of a pool route's candidates ({@code quality-first}, {@code cost-first}, {@code hybrid}). */
+    CANDIDATE;
 
     /** As headers, spans and the ledger say it. */
     public String label() {

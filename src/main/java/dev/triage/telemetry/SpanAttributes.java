@@ -22,6 +22,7 @@ public final class SpanAttributes {
     public static final AttributeKey<Double> THRESHOLD = AttributeKey.doubleKey("triage.decision.threshold");
     public static final AttributeKey<Double> DECISION_MS = AttributeKey.doubleKey("triage.decision.ms");
     public static final AttributeKey<String> ROUTER_VERSION = AttributeKey.stringKey("triage.router.version");
+    public static final AttributeKey<String> CANDIDATES = AttributeKey.stringKey("triage.candidates");
     public static final AttributeKey<String> FALLBACK = AttributeKey.stringKey("triage.fallback");
     public static final AttributeKey<String> ATTEMPTS = AttributeKey.stringKey("triage.attempts");
     public static final AttributeKey<Boolean> USAGE_ESTIMATED = AttributeKey.booleanKey("triage.usage.estimated");

@@ -18,7 +18,8 @@ class DecisionTest {
 
     @Test
     void aLearnedDecisionHasEveryFactInHeaderOrder() {
-        Decision learned = new Decision("auto", "big", Tier.STRONG, Reason.LEARNED, 0.61234567, 0.5, "v1", 12.345, "x");
+        Decision learned =
+                new Decision("auto", "big", Tier.STRONG, Reason.LEARNED, 0.61234567, 0.5, "v1", 12.345, "x", null);
         assertThat(learned.fields())
                 .containsExactly(
                         Map.entry(DecisionField.ROUTE, "auto"),

@@ -48,6 +48,6 @@ class FallbackPlanTest {
     }
 
     private static Decision decision(String model, Tier tier) {
-        return new Decision("r", model, tier, Reason.LEARNED, 0.5, 0.5, "v", 1.0, "test");
+        return new Decision("r", model, tier, Reason.LEARNED, 0.5, 0.5, "v", 1.0, "test", null);
     }
 }

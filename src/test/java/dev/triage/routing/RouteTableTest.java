@@ -3,10 +3,8 @@ package dev.triage.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +13,12 @@ import dev.triage.openai.OpenAiException;
 
 class RouteTableTest {
 
-    private final RouteTable table =
-            new RouteTable(config(Map.of("auto", fixed("big"), "cheap", fixed("small"))), () -> {
+    private final RouteTable table = new RouteTable(
+            config(Map.of("auto", fixed("big"), "cheap", fixed("small"))),
+            () -> {
                 throw new AssertionError("fixed routes need no learned router");
-            });
+            },
+            model -> Optional.empty());
 
     @Test
     void selectsARouteByName() {
@@ -68,11 +68,12 @@ class RouteTableTest {
 
     @Test
     void aFixedRouteWithoutModelFailsAtStartup() {
-        assertThatThrownBy(() -> new RouteTable(config(Map.of("broken", route(Optional.empty()))), () -> null))
+        assertThatThrownBy(() -> new RouteTable(
+                        config(Map.of("broken", route(Optional.empty()))), () -> null, model -> Optional.empty()))
                 .hasMessageContaining("triage.routes.broken.model");
     }
 
-    private static RoutingConfig config(Map<String, RoutingConfig.Route> routes) {
+    static RoutingConfig config(Map<String, RoutingConfig.Route> routes) {
         return new RoutingConfig() {
             @Override
             public Map<String, Route> routes() {
@@ -91,46 +92,6 @@ class RouteTableTest {
     }
 
     private static RoutingConfig.Route route(Optional<String> model) {
-        return new RoutingConfig.Route() {
-            @Override
-            public PolicyKind policy() {
-                return PolicyKind.FIXED;
-            }
-
-            @Override
-            public Optional<String> model() {
-                return model;
-            }
-
-            @Override
-            public Optional<String> strong() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> weak() {
-                return Optional.empty();
-            }
-
-            @Override
-            public OptionalDouble threshold() {
-                return OptionalDouble.empty();
-            }
-
-            @Override
-            public OptionalDouble strongPct() {
-                return OptionalDouble.empty();
-            }
-
-            @Override
-            public Optional<List<String>> fallbacks() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> lastResort() {
-                return Optional.empty();
-            }
-        };
+        return ConfiguredRoute.fixed(model);
     }
 }

@@ -13,7 +13,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * upstream ({@code claude-model}, {@code gemini-model}, {@code azure-model}; Gemini drops what it cannot carry, the
  * others refuse it), {@code responses-model} on an OpenAI-compatible upstream that speaks the Responses API, with the
  * learned routes {@code mixed-strong} and {@code mixed-weak} between Claude and
- * {@code fake-model}.
+ * {@code fake-model}, and the cost-first route {@code pool-cost} over both (Claude 0.90, {@code fake-model} 0.86).
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -62,6 +62,10 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
             config.put("triage.routes." + route + ".weak", "fake-model");
             config.put("triage.routes." + route + ".threshold", route.endsWith("strong") ? "0" : "1");
         }
+        config.put("triage.routes.pool-cost.policy", "cost-first");
+        config.put("triage.routes.pool-cost.candidates", "claude-model,fake-model");
+        config.put("triage.routes.pool-cost.quality.claude-model", "0.90");
+        config.put("triage.routes.pool-cost.quality.fake-model", "0.86");
         return config;
     }
 
