@@ -35,6 +35,9 @@ public final class RouterCommand {
               validate  --data models/training-data.json --scores a.scores.jsonl,... [--battles a.jsonl,...]
                         [--router DIR] [--embedding-cache FILE] [--mf-epochs 10] [--ridge-lambda 10] [--length-blend 0]
                         [--head-encoder bge-small-en-v1.5 --head-embedding-cache FILE] [--head-layers 3]
+              pool      --data-dir ../shared/data --pool gpt-4-turbo,mixtral-8x7b,... [--held SOURCE]
+                        [--aliases benchmarks/pool/aliases.json] [--prices benchmarks/pool/prices.json]
+                        [--output-tokens 200] [--embedding-cache FILE] [--strong M --weak M]
               calibrate --input prompts.jsonl --strong-pct 0.3 [--router DIR] [--strong M --weak M]
               score     --input prompts.jsonl --output scores.jsonl [--router DIR] [--strong M --weak M]
               evaluate  --input eval.jsonl [--router DIR] [--strong M --weak M]
@@ -54,6 +57,7 @@ public final class RouterCommand {
                 case "train" -> TrainCommand.run(args);
                 case "embed" -> EmbedCommand.run(args);
                 case "validate" -> ValidateCommand.run(args);
+                case "pool" -> PoolCommand.run(args);
                 case "calibrate" -> calibrate(args);
                 case "score" -> score(args);
                 case "evaluate" -> evaluate(args);

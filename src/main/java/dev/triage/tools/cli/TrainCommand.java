@@ -1,10 +1,7 @@
 package dev.triage.tools.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,17 +39,9 @@ final class TrainCommand {
 
     static void run(Args args) throws Exception {
         TrainingData data = TrainingData.read(Path.of(args.string("data", "models/training-data.json")));
-        List<Path> battleFiles = new ArrayList<>(args.paths("battles"));
-        List<Path> scoreFiles = new ArrayList<>(args.paths("scores"));
-        String dataDir = args.string("data-dir", null);
-        if (dataDir != null) {
-            battleFiles.addAll(dataFiles(Path.of(dataDir), ".battles.jsonl"));
-            battleFiles.addFirst(Path.of(dataDir, "battles.jsonl"));
-            scoreFiles.addAll(dataFiles(Path.of(dataDir), ".scores.jsonl"));
-        }
-        if (battleFiles.isEmpty() && scoreFiles.isEmpty()) {
-            throw new IllegalArgumentException("no data: give --data-dir, or --battles and/or --scores");
-        }
+        DataFiles files = DataFiles.of(args);
+        List<Path> battleFiles = files.battles();
+        List<Path> scoreFiles = files.scores();
         long seed = args.integer("seed", 42);
         double lambda = args.decimal("ridge-lambda", 10);
         double[] blends = Arrays.stream(
@@ -65,12 +54,7 @@ final class TrainCommand {
         // the cost of long prompts; 64 lose 0.010 (benchmarks/README.md)
         int maxTokens = args.integer("max-tokens", 128);
         int layers = args.integer("layers", 3);
-        MfTrainer.Options mfOptions = new MfTrainer.Options(
-                args.integer("mf-dimensions", 16),
-                args.integer("epochs", 10),
-                args.decimal("learning-rate", 0.005),
-                args.decimal("l2", 1e-3),
-                seed);
+        MfTrainer.Options mfOptions = mfOptions(args, seed);
 
         OutcomeSources outcomes = OutcomeSources.read(data, battleFiles, scoreFiles);
         List<SourcePairs> judged = outcomes.judged();
@@ -185,11 +169,13 @@ final class TrainCommand {
         return choice;
     }
 
-    private static List<Path> dataFiles(Path dir, String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(dir.resolve("outcomes"))) {
-            return files.filter(file -> file.getFileName().toString().endsWith(suffix))
-                    .sorted()
-                    .toList();
-        }
+    /** The win-rate model's training options: the trainer's, which the other commands that fit one share. */
+    static MfTrainer.Options mfOptions(Args args, long seed) {
+        return new MfTrainer.Options(
+                args.integer("mf-dimensions", 16),
+                args.integer("epochs", 10),
+                args.decimal("learning-rate", 0.005),
+                args.decimal("l2", 1e-3),
+                seed);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The trainer's view of its data ({@code models/training-data.json}): one naming for the models of every source (the
@@ -36,6 +38,25 @@ public final class TrainingData {
 
     public static TrainingData read(Path file) throws IOException {
         return new TrainingData(new ObjectMapper().readTree(file.toFile()));
+    }
+
+    /**
+     * The file, with more names from {@code aliases} ({@code {"model": ["alias", ...]}}): more aliases of its models,
+     * or models of their own (tier other). For an evaluation that needs the same model recognised across sources
+     * without changing what the trainer reproduces.
+     */
+    public static TrainingData read(Path file, Path aliases) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode data = (ObjectNode) json.readTree(file.toFile());
+        ObjectNode models = (ObjectNode) data.get("models");
+        json.readTree(aliases.toFile()).properties().forEach(entry -> {
+            ObjectNode model = models.has(entry.getKey())
+                    ? (ObjectNode) models.get(entry.getKey())
+                    : models.putObject(entry.getKey());
+            ArrayNode names = model.has("aliases") ? (ArrayNode) model.get("aliases") : model.putArray("aliases");
+            entry.getValue().forEach(names::add);
+        });
+        return new TrainingData(data);
     }
 
     TrainingData(JsonNode json) {
