@@ -13,7 +13,9 @@ public enum PolicyKind {
     /** Of the route's candidates, the cheapest for this request whose quality is close enough to the best's. */
     COST_FIRST,
     /** Of the route's candidates, the best trade of configured quality against this request's expected cost. */
-    HYBRID;
+    HYBRID,
+    /** Of the route's candidates whose quality is close enough to the best's, the one answering fastest lately. */
+    LATENCY_FIRST;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

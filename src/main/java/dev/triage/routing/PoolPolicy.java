@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Picks one of a route's candidates for each request by its configured quality and what the request's answer should
- * cost at that model's prices ({@code quality-first}, {@code cost-first}, {@code hybrid}): for operators who know their
+ * cost at that model's prices or take at its recent pace ({@code quality-first}, {@code cost-first}, {@code hybrid},
+ * {@code latency-first}): for operators who know their
  * models' quality (their own evaluation, a public benchmark) and have no learned router for them. The cost counts the
  * prompt as one token per 4 characters and the answer as the route's expected output length.
  */
@@ -23,22 +24,25 @@ final class PoolPolicy implements RoutePolicy {
 
     private final Map<String, Double> quality;
     private final Map<String, ModelPrices.Price> prices;
+    private final ModelLatencies latencies;
     private final PoolStrategy strategy;
     private final int expectedOutputTokens;
 
     private PoolPolicy(
             Map<String, Double> quality,
             Map<String, ModelPrices.Price> prices,
+            ModelLatencies latencies,
             PoolStrategy strategy,
             int expectedOutputTokens) {
         this.quality = quality;
         this.prices = prices;
+        this.latencies = latencies;
         this.strategy = strategy;
         this.expectedOutputTokens = expectedOutputTokens;
     }
 
     /** The route's policy; a configuration it cannot follow fails the start, naming the key. */
-    static PoolPolicy of(String name, RoutingConfig.Route route, ModelPrices modelPrices) {
+    static PoolPolicy of(String name, RoutingConfig.Route route, ModelPrices modelPrices, ModelLatencies latencies) {
         String key = "triage.routes." + name + ".";
         List<String> models = route.candidates().orElse(List.of());
         if (models.size() < 2 || models.size() > MAX_CANDIDATES) {
@@ -75,20 +79,14 @@ final class PoolPolicy implements RoutePolicy {
         if (route.expectedOutputTokens() < 1) {
             throw new IllegalStateException(key + "expected-output-tokens must be at least 1");
         }
-        return new PoolPolicy(quality, prices, strategy(key, route), route.expectedOutputTokens());
+        return new PoolPolicy(quality, prices, latencies, strategy(key, route), route.expectedOutputTokens());
     }
 
     private static PoolStrategy strategy(String key, RoutingConfig.Route route) {
         return switch (route.policy()) {
             case QUALITY_FIRST -> new PoolStrategy.QualityFirst();
-            case COST_FIRST -> {
-                if (route.floor().isPresent() && route.tolerance().isPresent()) {
-                    throw new IllegalStateException(key + "floor and " + key + "tolerance exclude each other");
-                }
-                double tolerance = share(key + "tolerance", route.tolerance().orElse(0.05));
-                route.floor().ifPresent(floor -> share(key + "floor", floor));
-                yield new PoolStrategy.CostFirst(tolerance, route.floor());
-            }
+            case COST_FIRST -> new PoolStrategy.CostFirst(bar(key, route));
+            case LATENCY_FIRST -> new PoolStrategy.LatencyFirst(bar(key, route));
             case HYBRID -> {
                 if (!(route.costWeight() >= 0 && route.costWeight() <= 100)) {
                     throw new IllegalStateException(
@@ -98,6 +96,15 @@ final class PoolPolicy implements RoutePolicy {
             }
             case FIXED, LEARNED -> throw new IllegalArgumentException(route.policy() + " is not a pool policy");
         };
+    }
+
+    private static PoolStrategy.QualityBar bar(String key, RoutingConfig.Route route) {
+        if (route.floor().isPresent() && route.tolerance().isPresent()) {
+            throw new IllegalStateException(key + "floor and " + key + "tolerance exclude each other");
+        }
+        route.floor().ifPresent(floor -> share(key + "floor", floor));
+        return new PoolStrategy.QualityBar(
+                share(key + "tolerance", route.tolerance().orElse(0.05)), route.floor());
     }
 
     private static double share(String key, double value) {
@@ -146,7 +153,8 @@ final class PoolPolicy implements RoutePolicy {
                 .map(entry -> new ScoredCandidate(
                         entry.getKey(),
                         entry.getValue(),
-                        prices.get(entry.getKey()).usd(inputTokens, outputTokens)))
+                        prices.get(entry.getKey()).usd(inputTokens, outputTokens),
+                        latencies.expectedMillis(entry.getKey(), outputTokens)))
                 .toList();
     }
 }

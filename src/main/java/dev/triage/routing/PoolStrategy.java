@@ -54,50 +54,93 @@ sealed interface PoolStrategy {
     }
 
     /**
-     * The cheapest candidate whose quality is at least the floor, or without one within the tolerance of the best
-     * candidate's; when none reaches the floor, the best.
+     * The quality a candidate needs: at least the floor, or without one within the tolerance of the best candidate's.
+     * When none reaches the floor, only the best qualifies.
      */
-    record CostFirst(double tolerance, OptionalDouble floor) implements PoolStrategy {
+    record QualityBar(double tolerance, OptionalDouble floor) {
 
-        @Override
-        public ScoredCandidate pick(List<ScoredCandidate> candidates) {
+        double least(List<ScoredCandidate> candidates) {
+            return floor.isPresent() ? floor.getAsDouble() : best(candidates).quality() - tolerance;
+        }
+
+        List<ScoredCandidate> qualified(List<ScoredCandidate> candidates) {
             double least = least(candidates);
             List<ScoredCandidate> good = candidates.stream()
                     .filter(candidate -> candidate.quality() >= least - EPSILON)
                     .toList();
-            return good.isEmpty()
-                    ? best(candidates)
-                    : first(
-                            good,
-                            Comparator.comparingDouble(ScoredCandidate::expectedUsd)
-                                    .thenComparing(Comparator.comparingDouble(ScoredCandidate::quality)
-                                            .reversed()));
+            return good.isEmpty() ? List.of(best(candidates)) : good;
         }
 
-        private double least(List<ScoredCandidate> candidates) {
-            return floor.isPresent() ? floor.getAsDouble() : best(candidates).quality() - tolerance;
-        }
-
-        @Override
-        public String why(ScoredCandidate chosen, List<ScoredCandidate> candidates) {
+        String why(String policy, String what, ScoredCandidate chosen, List<ScoredCandidate> candidates) {
             if (chosen.quality() < least(candidates) - EPSILON) {
                 return String.format(
                         Locale.ROOT,
-                        "cost-first: no candidate reaches the floor %.3f, so the best, %s",
+                        "%s: no candidate reaches the floor %.3f, so the best, %s",
+                        policy,
                         floor.orElseThrow(),
                         chosen.model());
             }
             return String.format(
                     Locale.ROOT,
-                    "cost-first: %s is the cheapest with quality >= %.3f (%s)",
+                    "%s: %s is the %s with quality >= %.3f (%s)",
+                    policy,
                     chosen.model(),
+                    what,
                     least(candidates),
                     floor.isPresent() ? "the floor" : "the best less the tolerance");
+        }
+    }
+
+    /** The cheapest qualified candidate; the better of equals. */
+    record CostFirst(QualityBar bar) implements PoolStrategy {
+
+        @Override
+        public ScoredCandidate pick(List<ScoredCandidate> candidates) {
+            return first(
+                    bar.qualified(candidates),
+                    Comparator.comparingDouble(ScoredCandidate::expectedUsd)
+                            .thenComparing(Comparator.comparingDouble(ScoredCandidate::quality)
+                                    .reversed()));
+        }
+
+        @Override
+        public String why(ScoredCandidate chosen, List<ScoredCandidate> candidates) {
+            return bar.why("cost-first", "cheapest", chosen, candidates);
         }
 
         @Override
         public Reason reason() {
             return Reason.COST_FIRST;
+        }
+    }
+
+    /**
+     * The qualified candidate that answered fastest lately (for this request's expected length); one that has not
+     * answered yet counts as instant, so that every candidate gets measured. The cheaper of equals.
+     */
+    record LatencyFirst(QualityBar bar) implements PoolStrategy {
+
+        @Override
+        public ScoredCandidate pick(List<ScoredCandidate> candidates) {
+            return first(
+                    bar.qualified(candidates),
+                    Comparator.comparingDouble((ScoredCandidate candidate) ->
+                                    candidate.expectedMillis().orElse(0))
+                            .thenComparingDouble(ScoredCandidate::expectedUsd));
+        }
+
+        @Override
+        public String why(ScoredCandidate chosen, List<ScoredCandidate> candidates) {
+            return bar.why(
+                    "latency-first",
+                    chosen.expectedMillis().isPresent() ? "fastest" : "first not yet timed",
+                    chosen,
+                    candidates);
+        }
+
+        @Override
+        public Reason reason() {
+            return Reason.LATENCY_FIRST;
         }
     }
 

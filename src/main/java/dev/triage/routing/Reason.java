@@ -19,7 +19,9 @@ public enum Reason {
     /** A pool route's cheapest candidate within its quality tolerance or above its floor. */
     COST_FIRST,
     /** A pool route's candidate with the best quality less weighted cost. */
-    HYBRID;
+    HYBRID,
+    /** A pool route's fastest candidate (its recent latency) within its quality tolerance or above its floor. */
+    LATENCY_FIRST;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -39,18 +39,20 @@ public class RouteTable {
             LearnedRouterConfig routerConfig,
             Instance<RouterModels> models,
             Instance<PromptEmbedder> embedder,
-            ModelPrices prices) {
+            ModelPrices prices,
+            ModelLatencies latencies) {
         this(
                 config,
                 () -> new LearnedRouting(models.get(), embedder.get(), routerConfig.answersWhileLoading()),
-                prices);
+                prices,
+                latencies);
     }
 
-    RouteTable(RoutingConfig config, Supplier<LearnedRouting> router, ModelPrices prices) {
+    RouteTable(RoutingConfig config, Supplier<LearnedRouting> router, ModelPrices prices, ModelLatencies latencies) {
         Map<String, RoutePolicy> built = new TreeMap<>();
         Map<String, FallbackPlan> chains = new TreeMap<>();
         config.routes().forEach((name, route) -> {
-            RoutePolicy policy = policyFor(name, route, router, prices);
+            RoutePolicy policy = policyFor(name, route, router, prices, latencies);
             built.put(name, policy);
             chains.put(name, planFor(route, policy));
         });
@@ -69,7 +71,11 @@ public class RouteTable {
     }
 
     private static RoutePolicy policyFor(
-            String name, RoutingConfig.Route route, Supplier<LearnedRouting> router, ModelPrices prices) {
+            String name,
+            RoutingConfig.Route route,
+            Supplier<LearnedRouting> router,
+            ModelPrices prices,
+            ModelLatencies latencies) {
         return switch (route.policy()) {
             case FIXED -> new FixedPolicy(required(route.model(), name, "model", "a fixed route"));
             case LEARNED -> {
@@ -87,7 +93,7 @@ public class RouteTable {
                         required(route.weak(), name, "weak", "a learned route"),
                         threshold);
             }
-            case QUALITY_FIRST, COST_FIRST, HYBRID -> PoolPolicy.of(name, route, prices);
+            case QUALITY_FIRST, COST_FIRST, HYBRID, LATENCY_FIRST -> PoolPolicy.of(name, route, prices, latencies);
         };
     }
 

@@ -53,7 +53,7 @@ public interface RoutingConfig {
         /** The model that ends every chain of this route, e.g. a local vLLM model on the same node. */
         Optional<String> lastResort();
 
-        /** For {@code quality-first}, {@code cost-first} and {@code hybrid}: the models to pick from (2-10). */
+        /** For {@code quality-first}, {@code cost-first}, {@code hybrid}, {@code latency-first}: the models (2-10). */
         Optional<List<String>> candidates();
 
         /**
@@ -62,10 +62,13 @@ public interface RoutingConfig {
          */
         Map<String, Double> quality();
 
-        /** For {@code cost-first}: how far below the best candidate's quality the cheapest may be (default 0.05). */
+        /**
+         * For {@code cost-first} and {@code latency-first}: how far below the best candidate's quality the one chosen may
+         * be (default 0.05).
+         */
         OptionalDouble tolerance();
 
-        /** For {@code cost-first}, instead of a tolerance: the least quality a candidate must have. */
+        /** For {@code cost-first} and {@code latency-first}, instead of a tolerance: the least quality to have. */
         OptionalDouble floor();
 
         /**

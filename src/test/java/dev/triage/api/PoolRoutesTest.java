@@ -16,6 +16,7 @@ import dev.triage.testsupport.LedgerRows;
 import dev.triage.testsupport.ProviderPayloads;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -49,5 +50,29 @@ class PoolRoutesTest {
         assertThat(row.getString("route")).isEqualTo("pool-cost");
         assertThat(row.getString("tier")).isEqualTo("candidate");
         assertThat(row.getString("model")).isEqualTo("fake-model");
+    }
+
+    @Test
+    void aLatencyFirstRouteWeighsEachCandidatesRecentLatency() {
+        ask("claude-model", ProviderPayloads.ANTHROPIC_MESSAGE).then().statusCode(200);
+        ask("fake-model", ProviderPayloads.OPENAI_COMPLETION).then().statusCode(200);
+        Response routed = ask("pool-fast", ProviderPayloads.OPENAI_COMPLETION);
+        String model = routed.header(TriageHeaders.MODEL);
+        assertThat(model).isIn("claude-model", "fake-model");
+        assertThat(routed.header(TriageHeaders.POLICY)).isEqualTo("latency-first");
+        assertThat(routed.header(TriageHeaders.CANDIDATES))
+                .startsWith(model + ";")
+                .containsPattern("claude-model;q=0\\.900;usd=[0-9.]+;ms=[0-9]+")
+                .containsPattern("fake-model;q=0\\.860;usd=[0-9.]+;ms=[0-9]+");
+    }
+
+    /** One request to {@code model} (a model or a route), its upstream answering {@code payload}. */
+    private static Response ask(String model, String payload) {
+        String id = ChatCompletionsTest.newId();
+        FakeUpstream.get().script(id, json(200, payload));
+        return given().contentType("application/json")
+                .header("x-request-id", id)
+                .body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .post("/v1/chat/completions");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,12 @@ class PoolPolicyTest {
             "small", new ModelPrices.Price(0.2, 0.2),
             "twin", new ModelPrices.Price(1, 2));
     private static final ModelPrices CONFIGURED = model -> Optional.ofNullable(PRICES.get(model));
+    /** big and mid have answered (mid slower), small never has. */
+    private static final ModelLatencies LATENCIES = (model, outputTokens) -> switch (model) {
+        case "big" -> OptionalDouble.of(900);
+        case "mid" -> OptionalDouble.of(1500);
+        default -> OptionalDouble.empty();
+    };
 
     @Test
     void qualityFirstTakesTheBestCandidate() {
@@ -56,6 +63,17 @@ class PoolPolicyTest {
     }
 
     @Test
+    void latencyFirstTakesTheFastestGoodEnoughCandidateAndTimesTheUntimedFirst() {
+        assertThat(decide(pool(PolicyKind.LATENCY_FIRST).withTolerance(0.1)).model())
+                .isEqualTo("big"); // 900 < 1500
+        Decision untimed = decide(pool(PolicyKind.LATENCY_FIRST).withFloor(0.6));
+        assertThat(untimed.model()).isEqualTo("small");
+        assertThat(untimed.explanation()).contains("small is the first not yet timed with quality >= 0.600");
+        assertThat(untimed.text(DecisionField.CANDIDATES)).contains("big;q=0.880;usd=0.008690;ms=900");
+        assertThat(untimed.reason()).isEqualTo(Reason.LATENCY_FIRST);
+    }
+
+    @Test
     void equalCandidatesGoToTheOneListedFirst() {
         Map<String, Double> same = Map.of("mid", 0.8, "twin", 0.8);
         assertThat(decide(ConfiguredRoute.pool(PolicyKind.QUALITY_FIRST, List.of("twin", "mid"), same))
@@ -74,7 +92,8 @@ class PoolPolicyTest {
         Decision decision = decide(pool(PolicyKind.COST_FIRST).withTolerance(0.1));
         // 400 characters: 101 input tokens, 256 output tokens
         assertThat(decision.text(DecisionField.CANDIDATES))
-                .isEqualTo("mid;q=0.800;usd=0.000613, big;q=0.880;usd=0.008690, small;q=0.700;usd=0.000071");
+                .isEqualTo(
+                        "mid;q=0.800;usd=0.000613;ms=1500, big;q=0.880;usd=0.008690;ms=900, small;q=0.700;usd=0.000071");
         assertThat(decision.text(DecisionField.POLICY)).isEqualTo("cost-first");
         assertThat(decision.text(DecisionField.TIER)).isEqualTo("candidate");
         assertThat(decision.explanation()).contains("mid is the cheapest with quality >= 0.780");
@@ -154,7 +173,8 @@ class PoolPolicyTest {
                 () -> {
                     throw new AssertionError("pool routes need no learned router");
                 },
-                CONFIGURED);
+                CONFIGURED,
+                LATENCIES);
     }
 
     private static Decision decide(ConfiguredRoute route) {

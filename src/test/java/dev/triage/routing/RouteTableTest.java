@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ class RouteTableTest {
             () -> {
                 throw new AssertionError("fixed routes need no learned router");
             },
-            model -> Optional.empty());
+            model -> Optional.empty(),
+            (model, tokens) -> OptionalDouble.empty());
 
     @Test
     void selectsARouteByName() {
@@ -69,7 +71,10 @@ class RouteTableTest {
     @Test
     void aFixedRouteWithoutModelFailsAtStartup() {
         assertThatThrownBy(() -> new RouteTable(
-                        config(Map.of("broken", route(Optional.empty()))), () -> null, model -> Optional.empty()))
+                        config(Map.of("broken", route(Optional.empty()))),
+                        () -> null,
+                        model -> Optional.empty(),
+                        (model, tokens) -> OptionalDouble.empty()))
                 .hasMessageContaining("triage.routes.broken.model");
     }
 

@@ -13,7 +13,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * upstream ({@code claude-model}, {@code gemini-model}, {@code azure-model}; Gemini drops what it cannot carry, the
  * others refuse it), {@code responses-model} on an OpenAI-compatible upstream that speaks the Responses API, with the
  * learned routes {@code mixed-strong} and {@code mixed-weak} between Claude and
- * {@code fake-model}, and the cost-first route {@code pool-cost} over both (Claude 0.90, {@code fake-model} 0.86).
+ * {@code fake-model}, and the cost-first route {@code pool-cost} and the latency-first route {@code pool-fast} over both (Claude
+ * 0.90, {@code fake-model} 0.86).
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -66,6 +67,10 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         config.put("triage.routes.pool-cost.candidates", "claude-model,fake-model");
         config.put("triage.routes.pool-cost.quality.claude-model", "0.90");
         config.put("triage.routes.pool-cost.quality.fake-model", "0.86");
+        config.put("triage.routes.pool-fast.policy", "latency-first");
+        config.put("triage.routes.pool-fast.candidates", "claude-model,fake-model");
+        config.put("triage.routes.pool-fast.quality.claude-model", "0.90");
+        config.put("triage.routes.pool-fast.quality.fake-model", "0.86");
         return config;
     }
 
