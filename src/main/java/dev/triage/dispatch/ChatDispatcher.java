@@ -30,6 +30,7 @@ import dev.triage.providers.FallbackChain;
 import dev.triage.providers.ModelTarget;
 import dev.triage.providers.ProviderRegistry;
 import dev.triage.routing.Decision;
+import dev.triage.routing.Escalation;
 import dev.triage.routing.FallbackRole;
 import dev.triage.routing.RouteSelection;
 import dev.triage.routing.RouteTable;
@@ -214,9 +215,12 @@ public class ChatDispatcher {
                     });
         }
         return run(targets, (target, onTry) -> target.provider().post(call.apply(target, onTry)), started, false)
-                .map(answer -> {
+                .flatMap(answer -> {
                     FallbackRole role = counted(chain, answer, decision, requestId);
                     String attempts = describe(answer.attempts());
+                    Optional<Escalation> escalation = request instanceof ChatCompletionRequest chat
+                            ? routes.escalated(decision, chat, answer.value().body())
+                            : Optional.empty();
                     metering.ended(
                             started,
                             new Metering.Ended(
@@ -229,18 +233,57 @@ public class ChatDispatcher {
                                             () -> CompletionText.ofBody(
                                                     answer.value().body())),
                                     200,
-                                    "ok",
+                                    escalation
+                                            .map(step -> "escalated_"
+                                                    + step.failed().label().replace('-', '_'))
+                                            .orElse("ok"),
                                     false));
-                    return new Dispatched.Complete(
-                            answer.target().name(),
-                            decision,
-                            role,
-                            attempts,
-                            answer.value().contentType(),
-                            answer.value().body(),
-                            answer.value().headers(),
-                            passedTo(answer.target(), asWritten).isPresent());
+                    if (escalation.isPresent()) {
+                        String failed = attempts.replaceFirst(";ok$", "") + ";failed="
+                                + escalation.get().failed().label();
+                        return escalate(escalation.get(), started, (ChatCompletionRequest) request, asWritten)
+                                .map(after ->
+                                        after instanceof Dispatched.Complete complete ? complete.after(failed) : after);
+                    }
+                    return Uni.createFrom()
+                            .item(new Dispatched.Complete(
+                                    answer.target().name(),
+                                    decision,
+                                    role,
+                                    attempts,
+                                    answer.value().contentType(),
+                                    answer.value().body(),
+                                    answer.value().headers(),
+                                    passedTo(answer.target(), asWritten).isPresent()));
                 });
+    }
+
+    /**
+     * A cascade's next candidate, after the answer before it failed a check: a request of its own to the ledger and the
+     * traces (the answer it replaces was paid for and has its row).
+     */
+    private Uni<Dispatched> escalate(
+            Escalation escalation,
+            Metering.Started before,
+            ChatCompletionRequest request,
+            Optional<NativeBody> asWritten) {
+        Decision next = escalation.next();
+        metrics.counter(
+                        MetricNames.ESCALATIONS,
+                        "route",
+                        next.route(),
+                        "check",
+                        escalation.failed().label())
+                .increment();
+        Log.debugf("request %s -> %s (%s)", before.requestId(), next.model(), next.explanation());
+        RequestTrace.Traced traced = trace.begin("chat", request.model());
+        trace.decided(traced, next, Instant.now());
+        return forward(
+                Endpoint.CHAT_COMPLETIONS,
+                chainOf(next),
+                new Metering.Started(before.requestId(), before.caller(), next, traced),
+                request,
+                asWritten);
     }
 
     /** The chain tried model by model; a request that fails or that its client abandons is metered as such. */

@@ -43,7 +43,21 @@ public sealed interface Dispatched {
             byte[] body,
             Map<String, String> upstreamHeaders,
             boolean passedThrough)
-            implements Dispatched {}
+            implements Dispatched {
+
+        /** This answer after the attempts {@code earlier} that a cascade did not let through. */
+        Complete after(String earlier) {
+            return new Complete(
+                    model,
+                    decision,
+                    role,
+                    earlier + ", " + attempts,
+                    contentType,
+                    body,
+                    upstreamHeaders,
+                    passedThrough);
+        }
+    }
 
     /** {@code events} are the {@code data} payloads of the upstream's events, {@code [DONE]} included if it sent it. */
     record Streaming(

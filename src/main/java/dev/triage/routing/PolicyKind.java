@@ -15,7 +15,9 @@ public enum PolicyKind {
     /** Of the route's candidates, the best trade of configured quality against this request's expected cost. */
     HYBRID,
     /** Of the route's candidates whose quality is close enough to the best's, the one answering fastest lately. */
-    LATENCY_FIRST;
+    LATENCY_FIRST,
+    /** The route's candidates in their order, cheapest first: the next answers when an answer fails a check. */
+    CASCADE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

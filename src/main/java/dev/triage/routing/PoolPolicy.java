@@ -94,7 +94,8 @@ final class PoolPolicy implements RoutePolicy {
                 }
                 yield new PoolStrategy.Hybrid(route.costWeight());
             }
-            case FIXED, LEARNED -> throw new IllegalArgumentException(route.policy() + " is not a pool policy");
+            case FIXED, LEARNED, CASCADE ->
+                throw new IllegalArgumentException(route.policy() + " is not a pool policy");
         };
     }
 

@@ -21,7 +21,9 @@ public enum Reason {
     /** A pool route's candidate with the best quality less weighted cost. */
     HYBRID,
     /** A pool route's fastest candidate (its recent latency) within its quality tolerance or above its floor. */
-    LATENCY_FIRST;
+    LATENCY_FIRST,
+    /** A cascade route's candidate: the first, or the next after an answer failed a check. */
+    CASCADE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

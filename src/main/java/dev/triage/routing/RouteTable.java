@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import dev.triage.openai.ChatCompletionRequest;
 import dev.triage.openai.OpenAiException;
 import dev.triage.routing.learned.Calibration;
 import io.quarkus.runtime.Startup;
@@ -94,6 +95,7 @@ public class RouteTable {
                         threshold);
             }
             case QUALITY_FIRST, COST_FIRST, HYBRID, LATENCY_FIRST -> PoolPolicy.of(name, route, prices, latencies);
+            case CASCADE -> CascadePolicy.of(name, route, prices);
         };
     }
 
@@ -102,10 +104,21 @@ public class RouteTable {
         return switch (policy) {
             case FixedPolicy fixed -> FallbackPlan.fixed(route.model().orElseThrow(), fallbacks, route.lastResort());
             case PoolPolicy pool -> FallbackPlan.pool(pool.byQuality(), fallbacks, route.lastResort());
+            case CascadePolicy cascade -> FallbackPlan.pool(cascade.strongestFirst(), fallbacks, route.lastResort());
             default ->
                 new FallbackPlan(
                         route.strong().orElseThrow(), route.weak().orElseThrow(), fallbacks, route.lastResort());
         };
+    }
+
+    /**
+     * For a cascade route's whole answer that fails one of its checks: the next candidate's decision and the check;
+     * nothing for any other answer or route.
+     */
+    public Optional<Escalation> escalated(Decision decision, ChatCompletionRequest request, byte[] answer) {
+        return decision.reason() == Reason.CASCADE && policies.get(decision.route()) instanceof CascadePolicy cascade
+                ? cascade.escalated(decision, request, answer)
+                : Optional.empty();
     }
 
     /** The models to try for a decision of one of these routes, in order, the decided model first. */

@@ -84,5 +84,11 @@ public interface RoutingConfig {
          */
         @WithDefault("256")
         int expectedOutputTokens();
+
+        /**
+         * For {@code cascade}: the checks whose failure sends the request on to the next candidate ({@code empty},
+         * {@code refusal}, {@code length}, {@code invalid-json}); default all.
+         */
+        Optional<List<String>> escalateOn();
     }
 }

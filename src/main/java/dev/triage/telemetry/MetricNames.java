@@ -11,6 +11,8 @@ public final class MetricNames {
     public static final String UPSTREAM_IN_FLIGHT = "triage.upstream.in.flight";
     /** Requests answered by a model other than the first of their chain. Tags: route, role (escalated, ...). */
     public static final String FALLBACKS = "triage.fallbacks";
+    /** Cascade answers that failed a check and went on to the next candidate, by route and check. */
+    public static final String ESCALATIONS = "triage.cascade.escalations";
 
     /** Requests answered, by route, model, tier and outcome (ok or the error code). */
     public static final String REQUESTS = "triage.requests";

@@ -66,6 +66,37 @@ class PoolRoutesTest {
                 .containsPattern("fake-model;q=0\\.860;usd=[0-9.]+;ms=[0-9]+");
     }
 
+    @Test
+    void aCascadeAnswerCutAtItsLimitGoesOnToTheNextCandidateAndBothAreBilled() {
+        String id = ChatCompletionsTest.newId();
+        String cut = ProviderPayloads.OPENAI_COMPLETION.replace(
+                "\"finish_reason\":\"stop\"", "\"finish_reason\":\"length\"");
+        FakeUpstream.get().script(id, "upstream-model", json(200, cut));
+        FakeUpstream.get().script(id, "claude-upstream", json(200, ProviderPayloads.ANTHROPIC_MESSAGE));
+        given().contentType("application/json")
+                .header("x-request-id", id)
+                .body("{\"model\":\"pool-cascade\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .post("/v1/chat/completions")
+                .then()
+                .statusCode(200)
+                .header(TriageHeaders.MODEL, "claude-model")
+                .header(TriageHeaders.POLICY, "cascade")
+                .header(TriageHeaders.CANDIDATES, "fake-model;failed=length, claude-model")
+                .header("x-triage-attempts", "fake-model;tries=1;failed=length, claude-model;tries=1;ok")
+                .body("choices[0].message.content", equalTo("Hello! How can I help?"));
+        assertThat(LedgerRows.rowsOf(pool, id, 2))
+                .extracting(row -> row.getString("model") + ":" + row.getString("outcome"))
+                .containsExactlyInAnyOrder("fake-model:escalated_length", "claude-model:ok");
+    }
+
+    @Test
+    void aCascadeAnswerThatPassesItsChecksStands() {
+        Response answered = ask("pool-cascade", ProviderPayloads.OPENAI_COMPLETION);
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.header(TriageHeaders.MODEL)).isEqualTo("fake-model");
+        assertThat(answered.header(TriageHeaders.CANDIDATES)).isEqualTo("fake-model, claude-model");
+    }
+
     /** One request to {@code model} (a model or a route), its upstream answering {@code payload}. */
     private static Response ask(String model, String payload) {
         String id = ChatCompletionsTest.newId();

@@ -20,7 +20,8 @@ record ConfiguredRoute(
         OptionalDouble tolerance,
         OptionalDouble floor,
         double costWeight,
-        int expectedOutputTokens)
+        int expectedOutputTokens,
+        Optional<List<String>> escalateOn)
         implements RoutingConfig.Route {
 
     static ConfiguredRoute fixed(Optional<String> model) {
@@ -47,7 +48,8 @@ record ConfiguredRoute(
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 0.5,
-                256);
+                256,
+                Optional.empty());
     }
 
     ConfiguredRoute withTolerance(double value) {
@@ -77,6 +79,7 @@ record ConfiguredRoute(
                 tolerance,
                 floor,
                 costWeight,
-                expectedOutputTokens);
+                expectedOutputTokens,
+                escalateOn);
     }
 }

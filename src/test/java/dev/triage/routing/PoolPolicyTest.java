@@ -157,6 +157,46 @@ class PoolPolicyTest {
         assertFails(pool(PolicyKind.HYBRID).withCostWeight(-1), "triage.routes.pool.cost-weight must be from 0 to 100");
     }
 
+    @Test
+    void aCascadeStartsWithItsFirstCandidateAndGoesOnWhenAnAnswerFailsACheck() {
+        RouteTable table = table(ConfiguredRoute.pool(PolicyKind.CASCADE, List.of("small", "mid", "big"), Map.of()));
+        Decision first = decide(table);
+        assertThat(first)
+                .extracting(Decision::model, Decision::reason, Decision::candidates)
+                .containsExactly("small", Reason.CASCADE, "small, mid, big");
+        ChatCompletionRequest request = ChatCompletionRequest.parse(
+                "{\"model\":\"pool\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes());
+        byte[] cut = "{\"choices\":[{\"message\":{\"content\":\"Once\"},\"finish_reason\":\"length\"}]}".getBytes();
+        Escalation second = table.escalated(first, request, cut).orElseThrow();
+        assertThat(second.failed()).isEqualTo(AnswerCheck.LENGTH);
+        assertThat(second.next())
+                .extracting(Decision::model, Decision::candidates)
+                .containsExactly("mid", "small;failed=length, mid, big");
+        Decision third =
+                table.escalated(second.next(), request, cut).orElseThrow().next();
+        assertThat(third.candidates()).isEqualTo("small;failed=length, mid;failed=length, big");
+        assertThat(table.escalated(third, request, cut)).isEmpty(); // the last candidate's answer stands
+        byte[] good = "{\"choices\":[{\"message\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}".getBytes();
+        assertThat(table.escalated(first, request, good)).isEmpty();
+        assertThat(table.candidates(first))
+                .extracting(FallbackPlan.Candidate::model)
+                .containsExactly("small", "mid", "big");
+        assertThat(table.strongModel("pool")).isEqualTo("big");
+    }
+
+    @Test
+    void aStreamedCascadeRequestGoesToTheFirstCandidateUnchecked() {
+        RouteTable table = table(ConfiguredRoute.pool(PolicyKind.CASCADE, List.of("small", "big"), Map.of()));
+        ChatCompletionRequest streamed = ChatCompletionRequest.parse(
+                "{\"model\":\"pool\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                        .getBytes());
+        Decision decision =
+                table.select("pool").orElseThrow().decide(streamed).await().indefinitely();
+        assertThat(decision.explanation()).contains("streamed, so small answers unchecked");
+        assertThat(table.escalated(decision, streamed, "{\"choices\":[{\"message\":{}}]}".getBytes()))
+                .isEmpty();
+    }
+
     private static ConfiguredRoute pool(PolicyKind policy) {
         return ConfiguredRoute.pool(policy, CANDIDATES, QUALITY);
     }

@@ -14,7 +14,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * others refuse it), {@code responses-model} on an OpenAI-compatible upstream that speaks the Responses API, with the
  * learned routes {@code mixed-strong} and {@code mixed-weak} between Claude and
  * {@code fake-model}, and the cost-first route {@code pool-cost} and the latency-first route {@code pool-fast} over both (Claude
- * 0.90, {@code fake-model} 0.86).
+ * 0.90, {@code fake-model} 0.86), and the cascade {@code pool-cascade} from {@code fake-model} to Claude.
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -71,6 +71,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         config.put("triage.routes.pool-fast.candidates", "claude-model,fake-model");
         config.put("triage.routes.pool-fast.quality.claude-model", "0.90");
         config.put("triage.routes.pool-fast.quality.fake-model", "0.86");
+        config.put("triage.routes.pool-cascade.policy", "cascade");
+        config.put("triage.routes.pool-cascade.candidates", "fake-model,claude-model");
         return config;
     }
 

@@ -3,6 +3,8 @@ package dev.triage.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,6 +18,11 @@ public final class LedgerRows {
 
     /** The ledger row of a request, waiting for the writer (rows are written after the response). */
     public static Row rowOf(Pool pool, String requestId) {
+        return rowsOf(pool, requestId, 1).getFirst();
+    }
+
+    /** The {@code count} ledger rows of a request (a row per answer a cascade paid for), waiting for the writer. */
+    public static List<Row> rowsOf(Pool pool, String requestId, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             RowSet<Row> rows = null;
@@ -27,9 +34,11 @@ public final class LedgerRows {
             } catch (RuntimeException notYet) {
                 // the database is starting or its schema is not migrated yet
             }
-            if (rows != null && rows.size() > 0) {
-                assertThat(rows.size()).isEqualTo(1);
-                return rows.iterator().next();
+            if (rows != null && rows.size() >= count) {
+                assertThat(rows.size()).isEqualTo(count);
+                List<Row> found = new ArrayList<>();
+                rows.forEach(found::add);
+                return found;
             }
             try {
                 Thread.sleep(100);
@@ -37,7 +46,7 @@ public final class LedgerRows {
                 Thread.currentThread().interrupt();
             }
         }
-        throw new AssertionError("no ledger row for " + requestId);
+        throw new AssertionError("fewer than " + count + " ledger rows for " + requestId);
     }
 
     /** Whether a row for the request is there now (no waiting). */
