@@ -421,26 +421,21 @@ public class ChatDispatcher {
         List<Step> chain = new ArrayList<>();
         if (!decision.routed()) {
             ModelTarget model = providers.find(decision.model()).orElseThrow(() -> notFound(decision.model()));
-            chain.add(new Step(model, FallbackRole.PRIMARY));
-            model.fallbacks()
-                    .forEach(name -> providers
-                            .find(name)
-                            .filter(next -> !next.equals(model))
-                            .ifPresent(next -> chain.add(new Step(next, FallbackRole.FALLBACK))));
+            deployed(chain, model.name(), FallbackRole.PRIMARY);
+            model.fallbacks().stream()
+                    .filter(name -> !name.equals(model.name()))
+                    .forEach(name -> deployed(chain, name, FallbackRole.FALLBACK));
             return chain;
         }
-        routes.candidates(decision)
-                .forEach(candidate -> providers
-                        .find(candidate.model())
-                        .ifPresentOrElse(
-                                target -> chain.add(new Step(target, candidate.role())),
-                                () -> Log.debugf(
-                                        "route %s: skipping %s (%s)",
-                                        decision.route(),
-                                        candidate.model(),
-                                        providers
-                                                .whyUnavailable(candidate.model())
-                                                .orElse("not configured"))));
+        routes.candidates(decision).forEach(candidate -> {
+            if (!deployed(chain, candidate.model(), candidate.role())) {
+                Log.debugf(
+                        "route %s: skipping %s (%s)",
+                        decision.route(),
+                        candidate.model(),
+                        providers.whyUnavailable(candidate.model()).orElse("not configured"));
+            }
+        });
         if (chain.isEmpty()) {
             throw new OpenAiException(
                     503,
@@ -452,6 +447,16 @@ public class ChatDispatcher {
                             + providers.whyUnavailable(decision.model()).orElse("it is not configured") + ".");
         }
         return chain;
+    }
+
+    /**
+     * Adds {@code model} at each of its deployments, in the order its balance gives this call; false when it has none
+     * usable.
+     */
+    private boolean deployed(List<Step> chain, String model, FallbackRole role) {
+        List<ModelTarget> deployments = providers.deploymentsFor(model);
+        deployments.forEach(target -> chain.add(new Step(target, role)));
+        return !deployments.isEmpty();
     }
 
     private OpenAiException notFound(String name) {

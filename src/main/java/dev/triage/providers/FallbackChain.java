@@ -52,12 +52,12 @@ public final class FallbackChain {
         return Uni.createFrom()
                 .deferred(() -> call.apply(step, tries::incrementAndGet))
                 .map(value -> {
-                    attempts.add(new Attempt(step.name(), tries.get(), "ok"));
+                    attempts.add(new Attempt(step.shownAs(), tries.get(), "ok"));
                     return new Answer<>(index, step, value, List.copyOf(attempts));
                 })
                 .onFailure()
                 .recoverWithUni(failure -> {
-                    attempts.add(new Attempt(step.name(), tries.get(), UpstreamFailure.outcomeOf(failure)));
+                    attempts.add(new Attempt(step.shownAs(), tries.get(), UpstreamFailure.outcomeOf(failure)));
                     boolean another = failure instanceof UpstreamFailure known
                             && known.fallbackWorthy()
                             && index + 1 < steps.size();

@@ -122,6 +122,11 @@ public class Provider {
         return Uni.createFrom().item(() -> wire.request(call.endpoint(), call.body()));
     }
 
+    /** Calls to this provider in flight now (bulkhead permits held). */
+    int inFlight() {
+        return guard.inFlight();
+    }
+
     /** A bulkhead permit for a call to a model that is not cooling down after a rate limit. */
     private Uni<Void> admit(Call call) {
         Duration cooling = cooldowns.remaining(call.model());

@@ -139,4 +139,9 @@ final class ProviderGuard {
             return asked != null ? Math.max(delay, asked.toMillis()) : delay;
         }
     }
+
+    /** Calls to the provider in flight now (bulkhead permits held). */
+    int inFlight() {
+        return bulkhead.inFlight();
+    }
 }

@@ -157,5 +157,39 @@ public interface ProvidersConfig {
 
         /** Models that answer instead, in order, when this one fails after its retries and is called by name. */
         Optional<List<String>> fallbacks();
+
+        /**
+         * More providers serving this same model (other keys, regions or vendors): each call goes to one of them or to
+         * {@code provider} as {@code balance} says, and a deployment that fails hands the call to the next.
+         */
+        Optional<List<Deployment>> deployments();
+
+        /** How calls are spread over the model's deployments. */
+        @WithDefault("weighted")
+        Balance balance();
+
+        /** The share of calls {@code provider} gets under {@code weighted}, against each deployment's weight. */
+        @WithDefault("1")
+        int weight();
+    }
+
+    /** One more provider serving a model, with its own id for it and its share of the calls. */
+    interface Deployment {
+
+        /** Key of the provider in {@code triage.providers}. */
+        String provider();
+
+        /** The model id this provider knows; defaults to the model's. */
+        Optional<String> upstreamModel();
+
+        @WithDefault("1")
+        int weight();
+    }
+
+    enum Balance {
+        /** At random, in proportion to the weights. */
+        WEIGHTED,
+        /** To the deployment with the fewest calls in flight (the weights break ties). */
+        LEAST_BUSY
     }
 }

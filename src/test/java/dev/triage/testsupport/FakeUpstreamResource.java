@@ -14,7 +14,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * others refuse it), {@code responses-model} on an OpenAI-compatible upstream that speaks the Responses API, with the
  * learned routes {@code mixed-strong} and {@code mixed-weak} between Claude and
  * {@code fake-model}, and the cost-first route {@code pool-cost} and the latency-first route {@code pool-fast} over both (Claude
- * 0.90, {@code fake-model} 0.86), and the cascade {@code pool-cascade} from {@code fake-model} to Claude.
+ * 0.90, {@code fake-model} 0.86), and the cascade {@code pool-cascade} from {@code fake-model} to Claude; {@code spread-model} deployed on
+ * {@code fake} (weight 3) and {@code fake-second} (1), {@code failover-model} on {@code closed} then {@code fake}
+ * (least busy, ties to the heavier).
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -71,6 +73,19 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         config.put("triage.routes.pool-fast.candidates", "claude-model,fake-model");
         config.put("triage.routes.pool-fast.quality.claude-model", "0.90");
         config.put("triage.routes.pool-fast.quality.fake-model", "0.86");
+        // deployments: spread-model on fake (weight 3) and fake-second (1); failover-model on closed, then fake
+        config.put("triage.providers.fake-second.base-url", url);
+        config.put("triage.providers.fake-second.retry.max-retries", "0");
+        config.put("triage.providers.fake-second.circuit-breaker.enabled", "false");
+        config.put("triage.models.spread-model.provider", "fake");
+        config.put("triage.models.spread-model.upstream-model", "upstream-model");
+        config.put("triage.models.spread-model.weight", "3");
+        config.put("triage.models.spread-model.deployments[0].provider", "fake-second");
+        config.put("triage.models.failover-model.provider", "closed");
+        config.put("triage.models.failover-model.weight", "2");
+        config.put("triage.models.failover-model.balance", "least-busy");
+        config.put("triage.models.failover-model.deployments[0].provider", "fake");
+        config.put("triage.models.failover-model.deployments[0].upstream-model", "upstream-model");
         config.put("triage.routes.pool-cascade.policy", "cascade");
         config.put("triage.routes.pool-cascade.candidates", "fake-model,claude-model");
         return config;
