@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A model's deployments (the providers serving it) and how one call picks among them: the one it goes to first, then
@@ -40,16 +41,25 @@ final class Deployments {
         Weighted first = switch (balance) {
             case WEIGHTED -> drawn();
             case LEAST_BUSY ->
-                deployments.stream()
-                        .min(Comparator.comparingInt((Weighted deployment) ->
-                                        deployment.target().provider().inFlight())
-                                .thenComparing(Comparator.comparingInt(Weighted::weight)
-                                        .reversed()))
-                        .orElseThrow();
+                lowest(deployment -> deployment.target().provider().inFlight());
+            case LOWEST_LATENCY ->
+                lowest(deployment -> deployment
+                        .target()
+                        .provider()
+                        .recentMillis(deployment.target().upstreamModel())
+                        .orElse(0));
         };
         List<ModelTarget> order = new ArrayList<>(List.of(first.target()));
         deployments.stream().filter(deployment -> deployment != first).forEach(d -> order.add(d.target()));
         return order;
+    }
+
+    /** The deployment of least {@code measure}; the heavier of equals, then the first configured. */
+    private Weighted lowest(ToDoubleFunction<Weighted> measure) {
+        return deployments.stream()
+                .min(Comparator.comparingDouble(measure)
+                        .thenComparing(Comparator.comparingInt(Weighted::weight).reversed()))
+                .orElseThrow();
     }
 
     private Weighted drawn() {

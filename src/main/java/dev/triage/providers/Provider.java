@@ -2,6 +2,7 @@ package dev.triage.providers;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +40,7 @@ public class Provider {
     private final MeterRegistry metrics;
     private final Tracer tracer;
     private final Cooldowns cooldowns = new Cooldowns();
+    private final RecentLatency latency = new RecentLatency();
 
     Provider(String name, ProvidersConfig.Provider config, Vertx vertx, MeterRegistry metrics, Tracer tracer) {
         this.name = name;
@@ -122,6 +124,11 @@ public class Provider {
         return Uni.createFrom().item(() -> wire.request(call.endpoint(), call.body()));
     }
 
+    /** How long successful tries for {@code upstreamModel} took lately; empty before the first. */
+    OptionalDouble recentMillis(String upstreamModel) {
+        return latency.of(upstreamModel);
+    }
+
     /** Calls to this provider in flight now (bulkhead permits held). */
     int inFlight() {
         return guard.inFlight();
@@ -141,6 +148,7 @@ public class Provider {
      */
     private <T> Uni<T> tried(Call call, Function<Context, Uni<T>> attempt) {
         call.onTry().run();
+        long start = System.nanoTime();
         Span span = tracer.spanBuilder(call.endpoint().path() + " " + call.model())
                 .setParent(call.trace())
                 .setSpanKind(SpanKind.CLIENT)
@@ -156,6 +164,9 @@ public class Provider {
                     span.setAttribute(SpanAttributes.OUTCOME, outcome);
                     if (failure instanceof UpstreamFailure known && known.status() == 429) {
                         cooldowns.coolDown(call.model(), known.retryAfter());
+                    }
+                    if (failure == null) {
+                        latency.add(call.model(), (System.nanoTime() - start) / 1e6);
                     }
                     if (failure != null) {
                         span.setStatus(StatusCode.ERROR, failure.getMessage());

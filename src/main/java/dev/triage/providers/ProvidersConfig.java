@@ -190,6 +190,11 @@ public interface ProvidersConfig {
         /** At random, in proportion to the weights. */
         WEIGHTED,
         /** To the deployment with the fewest calls in flight (the weights break ties). */
-        LEAST_BUSY
+        LEAST_BUSY,
+        /**
+         * To the deployment whose recent successful tries were fastest; one not tried yet first, so that each gets
+         * timed (the weights break ties).
+         */
+        LOWEST_LATENCY
     }
 }

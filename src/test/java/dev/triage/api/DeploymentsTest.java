@@ -4,6 +4,10 @@ import static dev.triage.testsupport.FakeUpstream.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.triage.testsupport.FakeUpstream;
@@ -44,9 +48,34 @@ class DeploymentsTest {
                 .endsWith(", failover-model@fake;tries=1;ok");
     }
 
+    @Test
+    void lowestLatencyTimesEachDeploymentThenKeepsToTheFastest() {
+        Duration slow = Duration.ofMillis(300);
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = ChatCompletionsTest.newId();
+            FakeUpstream.get()
+                    .script(
+                            id,
+                            "slow-upstream",
+                            new FakeUpstream.Slow(slow, json(200, ProviderPayloads.OPENAI_COMPLETION)));
+            FakeUpstream.get().script(id, "upstream-model", json(200, ProviderPayloads.OPENAI_COMPLETION));
+            Response answer = send(id, "quick-model");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            first.add(answer.header("x-triage-attempts").split(";")[0]);
+        }
+        // untimed deployments go first, the configured order breaking the tie; then the faster one keeps the calls
+        assertThat(first)
+                .containsExactly("quick-model@fake-second", "quick-model@fake", "quick-model@fake", "quick-model@fake");
+    }
+
     private static Response ask(String model) {
         String id = ChatCompletionsTest.newId();
         FakeUpstream.get().script(id, json(200, ProviderPayloads.OPENAI_COMPLETION));
+        return send(id, model);
+    }
+
+    private static Response send(String id, String model) {
         return given().contentType("application/json")
                 .header("x-request-id", id)
                 .body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")

@@ -16,7 +16,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code fake-model}, and the cost-first route {@code pool-cost} and the latency-first route {@code pool-fast} over both (Claude
  * 0.90, {@code fake-model} 0.86), and the cascade {@code pool-cascade} from {@code fake-model} to Claude; {@code spread-model} deployed on
  * {@code fake} (weight 3) and {@code fake-second} (1), {@code failover-model} on {@code closed} then {@code fake}
- * (least busy, ties to the heavier).
+ * (least busy, ties to the heavier); {@code quick-model} on {@code fake-second} as {@code slow-upstream} and on
+ * {@code fake}, lowest latency first.
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -86,6 +87,12 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         config.put("triage.models.failover-model.balance", "least-busy");
         config.put("triage.models.failover-model.deployments[0].provider", "fake");
         config.put("triage.models.failover-model.deployments[0].upstream-model", "upstream-model");
+        // quick-model on fake-second (upstream slow-upstream) and fake (upstream-model), lowest latency first
+        config.put("triage.models.quick-model.provider", "fake-second");
+        config.put("triage.models.quick-model.upstream-model", "slow-upstream");
+        config.put("triage.models.quick-model.balance", "lowest-latency");
+        config.put("triage.models.quick-model.deployments[0].provider", "fake");
+        config.put("triage.models.quick-model.deployments[0].upstream-model", "upstream-model");
         config.put("triage.routes.pool-cascade.policy", "cascade");
         config.put("triage.routes.pool-cascade.candidates", "fake-model,claude-model");
         return config;
