@@ -1,6 +1,5 @@
 package dev.triage.routing;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,18 +27,9 @@ final class CascadePolicy implements RoutePolicy {
     /** The route's policy; a configuration it cannot follow fails the start, naming the key. */
     static CascadePolicy of(String name, RoutingConfig.Route route, ModelPrices prices) {
         String key = "triage.routes." + name + ".";
-        List<String> models = route.candidates().orElse(List.of());
-        if (models.size() < 2 || models.size() > PoolPolicy.MAX_CANDIDATES) {
-            throw new IllegalStateException(key + "candidates must list 2 to " + PoolPolicy.MAX_CANDIDATES
-                    + " models for cascade, cheapest first; it lists " + models.size());
-        }
-        if (new HashSet<>(models).size() < models.size()) {
-            throw new IllegalStateException(key + "candidates lists a model twice: " + models);
-        }
-        models.forEach(model -> prices.of(model)
-                .orElseThrow(() -> new IllegalStateException(
-                        key + "candidates names '" + model + "', which is not a model of triage.models")));
-        return new CascadePolicy(List.copyOf(models), AnswerCheck.parse(key + "escalate-on", route.escalateOn()));
+        List<String> models =
+                List.copyOf(ConfiguredCandidates.priced(key, route, prices).keySet());
+        return new CascadePolicy(models, AnswerCheck.parse(key + "escalate-on", route.escalateOn()));
     }
 
     /** The candidates from the last (the strongest) to the first: the order of the route's fallbacks. */

@@ -1,7 +1,6 @@
 package dev.triage.routing;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import io.smallrye.mutiny.Uni;
  */
 final class PoolPolicy implements RoutePolicy {
 
-    static final int MAX_CANDIDATES = 10;
     private static final int CHARS_PER_TOKEN = 4;
 
     private final Map<String, Double> quality;
@@ -44,30 +42,15 @@ final class PoolPolicy implements RoutePolicy {
     /** The route's policy; a configuration it cannot follow fails the start, naming the key. */
     static PoolPolicy of(String name, RoutingConfig.Route route, ModelPrices modelPrices, ModelLatencies latencies) {
         String key = "triage.routes." + name + ".";
-        List<String> models = route.candidates().orElse(List.of());
-        if (models.size() < 2 || models.size() > MAX_CANDIDATES) {
-            throw new IllegalStateException(key + "candidates must list 2 to " + MAX_CANDIDATES + " models for "
-                    + route.policy().label() + "; it lists " + models.size());
-        }
-        if (new HashSet<>(models).size() < models.size()) {
-            throw new IllegalStateException(key + "candidates lists a model twice: " + models);
-        }
+        Map<String, ModelPrices.Price> prices = ConfiguredCandidates.priced(key, route, modelPrices);
         Map<String, Double> quality = new LinkedHashMap<>();
-        Map<String, ModelPrices.Price> prices = new LinkedHashMap<>();
-        for (String model : models) {
+        for (String model : prices.keySet()) {
             Double score = route.quality().get(model);
             if (score == null) {
                 throw new IllegalStateException(key + "quality." + model + " must be a number from 0 to 1 for every "
                         + "candidate; it is missing");
             }
-            share(key + "quality." + model, score);
-            quality.put(model, score);
-            prices.put(
-                    model,
-                    modelPrices
-                            .of(model)
-                            .orElseThrow(() -> new IllegalStateException(
-                                    key + "candidates names '" + model + "', which is not a model of triage.models")));
+            quality.put(model, share(key + "quality." + model, score));
         }
         List<String> strays = route.quality().keySet().stream()
                 .filter(model -> !quality.containsKey(model))
